@@ -1,1 +1,2 @@
-export {};
+export * from './schema/index.js';
+export * from './aci/index.js';

@@ -1,0 +1,10 @@
+export { detectCompression, decompress, compress, SNIFF_BYTES, type Compression } from './compression.js';
+export { cleanEntryName, isUnderRootfs } from './entry-path.js';
+export type { AciEntry, AciEntryType } from './entry.js';
+export { ACI_INVALID, aciError } from './errors.js';
+export { Sha512Meter } from './hashing.js';
+export { IMAGE_ID_PREFIX, imageIdFromDigest, toShortHash, toStoreKey } from './image-id.js';
+export { readAci, type AciSummary, type ReadAciOptions } from './reader.js';
+export { sniff } from './sniff.js';
+export { walkTree, type TreeEntry } from './walk.js';
+export { writeAci, type AciSource, type WriteAciOptions, type WrittenAci } from './writer.js';
