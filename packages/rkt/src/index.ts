@@ -1,1 +1,1 @@
-export {};
+export { formatVersion, RKT_VERSION, versionInfo, type VersionInfo } from './version.js';

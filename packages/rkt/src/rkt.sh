@@ -1,0 +1,66 @@
+#!/bin/sh
+# rkt: the dispatcher. It finds the subcommand among rkt's global flags and execs the binary that
+# implements it (bin/rkt-<command>), passing every other argument through in order. No other logic
+# lives here, so `rkt CMD` costs one exec more than calling rkt-CMD directly.
+here=$(dirname "$(readlink -f "$0")")
+
+usage() {
+  cat <<'USAGE'
+NAME:
+	rkt - rkt, the application container runner
+
+USAGE:
+	rkt [command]
+
+COMMANDS:
+	image build	Build an ACI from a directory tree or a rootfs plus flags
+	version		Print the version and exit
+	help		Help about any command
+
+OPTIONS:
+	--debug[=false]			print out more debug information to stderr
+	--dir=/var/lib/rkt		rkt data directory
+	--insecure-options=none		comma-separated list of security features to disable
+	--local-config=/etc/rkt		local configuration directory
+	--system-config=/usr/lib/rkt	system configuration directory
+	--trust-keys-from-https[=false]	automatically trust gpg keys fetched from https
+	--user-config=			user configuration directory
+USAGE
+}
+
+unknown() {
+  printf 'Error: unknown command "%s" for "%s"\nRun '\''rkt --help'\'' for usage.\n' "$1" "$2" >&2
+  exit 254
+}
+
+# Pull the command word (and, for `image`, its subcommand) out of the argument list, keeping the
+# global flags and everything else in their order. Global flags that take a value may be written as
+# `--dir X`, so their value is not a command word.
+cmd= sub= want_value= n=$#
+while [ "$n" -gt 0 ]; do
+  a=$1; shift; n=$((n - 1))
+  if [ -n "$want_value" ]; then want_value=; set -- "$@" "$a"; continue; fi
+  if [ -z "$cmd" ] || { [ "$cmd" = image ] && [ -z "$sub" ]; }; then
+    case $a in
+      --dir|--system-config|--local-config|--user-config|--insecure-options) want_value=1; set -- "$@" "$a"; continue ;;
+      -h|--help) [ -z "$cmd" ] && { usage; exit 0; } ;;
+      -*) ;;
+      *) if [ -z "$cmd" ]; then cmd=$a; else sub=$a; fi; continue ;;
+    esac
+  fi
+  set -- "$@" "$a"
+done
+
+case $cmd in
+  '') usage; exit 2 ;;
+  *[!a-z0-9-]*) unknown "$cmd" rkt ;;
+  help) usage; exit 0 ;;
+  image)
+    case $sub in
+      build) exec "$here/rkt-build" "$@" ;;
+      '') usage; exit 254 ;;
+      *) [ -x "$here/rkt-image" ] || unknown "$sub" "rkt image"; exec "$here/rkt-image" "$sub" "$@" ;;
+    esac ;;
+esac
+[ -x "$here/rkt-$cmd" ] || unknown "$cmd" rkt
+exec "$here/rkt-$cmd" "$@"
