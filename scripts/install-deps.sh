@@ -6,7 +6,7 @@ set -eu
 # Debian packages: the engine's native executors and format tools, then the real components the
 # end-to-end tests and benchmarks run against.
 PACKAGES="busybox-static crun util-linux mount iproute2 iptables containernetworking-plugins
-  gnupg xz-utils bzip2 gzip tar coreutils jq docker-registry skopeo umoci hyperfine time"
+  gnupg xz-utils bzip2 gzip tar coreutils jq docker-registry skopeo umoci hyperfine time appc-spec"
 
 missing=""
 for p in $PACKAGES; do

@@ -1,0 +1,16 @@
+// make bench: every benchmark, each reported as ratios to the peers measured in the same run.
+import { resolve } from 'node:path';
+import { benchAciBuild } from './aci-build.js';
+
+const rkt = process.env.RKT ?? resolve('bin/rkt');
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const only = process.argv[2];
+
+const benchmarks: Record<string, () => void> = {
+  'aci-build': () => benchAciBuild(rkt, rounds),
+};
+
+console.log(`# rkt benchmarks (rounds=${rounds}, ${new Date().toISOString()})`);
+for (const [name, fn] of Object.entries(benchmarks)) {
+  if (only === undefined || only === name) fn();
+}

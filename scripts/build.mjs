@@ -1,0 +1,53 @@
+// Builds every binary: each Node CLI is bundled by esbuild into one file under bin/ (one file to load is
+// what keeps a Node start cheap); shell entrypoints are copied as they are. Run from the project root.
+import { build } from 'esbuild';
+import { chmod, copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+
+/** bin/<name> ← entry point. Keep in step with the dispatcher in packages/rkt/src/rkt.sh. */
+const NODE_BINARIES = {
+  'rkt-build': 'packages/rkt-build/src/cli.ts',
+  'rkt-version': 'packages/rkt/src/version-cli.ts',
+};
+const SHELL_BINARIES = { rkt: 'packages/rkt/src/rkt.sh' };
+/** Tools for the benchmarks, bundled the same way but kept out of bin/. */
+const BENCH = { 'bench.mjs': 'bench/run.ts' };
+
+// CommonJS output runs from any directory (bin/ may be installed where no package.json says "module");
+// import.meta.url is rebuilt from __filename for ESM-only dependencies that read it.
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minifySyntax: true,
+  legalComments: 'none',
+  define: { 'import.meta.url': '__rkt_import_meta_url' },
+  banner: { js: "const __rkt_import_meta_url = require('url').pathToFileURL(__filename).href;" },
+  logLevel: 'warning',
+};
+
+await rm('bin', { recursive: true, force: true });
+await mkdir('bin', { recursive: true });
+// The bundles have no extension; inside this repository the root package.json would make Node read
+// them as ES modules, so bin/ declares itself CommonJS (installed copies need no such file).
+await writeFile('bin/package.json', '{ "type": "commonjs" }\n');
+await Promise.all(
+  Object.entries(NODE_BINARIES).map(([name, entry]) =>
+    build({
+      ...common,
+      entryPoints: [entry],
+      outfile: `bin/${name}`,
+      banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
+    }).then(() => chmod(`bin/${name}`, 0o755)),
+  ),
+);
+for (const [name, src] of Object.entries(SHELL_BINARIES)) {
+  await copyFile(src, `bin/${name}`);
+  await chmod(`bin/${name}`, 0o755);
+}
+await mkdir('build', { recursive: true });
+await Promise.all(
+  Object.entries(BENCH).map(([name, entry]) =>
+    build({ ...common, entryPoints: [entry], outfile: `build/${name.replace(/\.mjs$/, '.cjs')}` }),
+  ),
+);
