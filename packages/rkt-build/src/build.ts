@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { lstat, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
-import { parseImageManifest, writeAci, type Compression, type ImageManifest } from '@rkt/appc';
+import { parseImageManifest, PIPE_BUFFER, writeAci, type Compression, type ImageManifest } from '@rkt/appc';
 import { fsyncDir, RktError } from '@rkt/common';
 import { applyManifestFlags, skeletonManifest, type ManifestFlags } from './manifest-flags.js';
 import { readBuildSource } from './source.js';
@@ -60,7 +60,11 @@ export async function buildImage(opts: BuildOptions): Promise<BuildResult> {
   }
   const tmp = join(dirname(opts.output), `.${basename(opts.output)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    const written = await writeAci(aciSource, createWriteStream(tmp, { mode: 0o644 }), writeOpts);
+    const written = await writeAci(
+      aciSource,
+      createWriteStream(tmp, { mode: 0o644, highWaterMark: PIPE_BUFFER }),
+      writeOpts,
+    );
     const fh = await open(tmp, 'r');
     await fh.sync().finally(() => fh.close());
     await rename(tmp, opts.output);

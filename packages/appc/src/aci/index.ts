@@ -2,7 +2,7 @@ export { detectCompression, decompress, compress, SNIFF_BYTES, type Compression 
 export { cleanEntryName, isUnderRootfs } from './entry-path.js';
 export type { AciEntry, AciEntryType } from './entry.js';
 export { ACI_INVALID, aciError } from './errors.js';
-export { Sha512Meter } from './hashing.js';
+export { PIPE_BUFFER, Sha512Meter } from './hashing.js';
 export { IMAGE_ID_PREFIX, imageIdFromDigest, toShortHash, toStoreKey } from './image-id.js';
 export { readAci, type AciSummary, type ReadAciOptions } from './reader.js';
 export { sniff } from './sniff.js';

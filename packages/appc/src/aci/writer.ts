@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { readFile, readlink } from 'node:fs/promises';
+import { createReadStream, readFileSync, readlinkSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { pack as createPack, type Header, type Pack } from 'tar-stream';
@@ -32,7 +31,8 @@ export interface WrittenAci {
   entries: number;
 }
 
-/** Files up to this size are read whole; larger ones are streamed so memory stays bounded. */
+/** Files up to this size are read whole (synchronously: see walk.ts); larger ones are streamed so
+ * memory stays bounded. */
 const BUFFERED_FILE_LIMIT = 4 << 20;
 
 /**
@@ -92,8 +92,7 @@ async function addNode(
   };
   // Directory names end in "/" as GNU tar and Go's archive/tar write them.
   if (stat.isDirectory()) return addEntry(pack, { ...base, name: `${name}/`, type: 'directory' });
-  if (stat.isSymbolicLink())
-    return addEntry(pack, { ...base, type: 'symlink', linkname: await readlink(abs) });
+  if (stat.isSymbolicLink()) return addEntry(pack, { ...base, type: 'symlink', linkname: readlinkSync(abs) });
   if (stat.isCharacterDevice() || stat.isBlockDevice()) {
     const type = stat.isCharacterDevice() ? 'character-device' : 'block-device';
     return addEntry(pack, { ...base, type, devmajor: major(stat.rdev), devminor: minor(stat.rdev) });
@@ -110,7 +109,7 @@ async function addNode(
     hardlinks.set(key, name);
   }
   const header: EntryHeader = { ...base, type: 'file', size: stat.size };
-  if (stat.size <= BUFFERED_FILE_LIMIT) return addEntry(pack, header, await readFile(abs));
+  if (stat.size <= BUFFERED_FILE_LIMIT) return addEntry(pack, header, readFileSync(abs));
   await new Promise<void>((resolve, reject) => {
     const sink = pack.entry(header, (err) => (err ? reject(err) : resolve()));
     createReadStream(abs)
