@@ -2,7 +2,7 @@
 # `make check` runs the static checks; `make demo` does the main job end to end.
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
-SOURCES := $(shell find packages -path '*/node_modules' -prune -o \( -name '*.ts' -o -name '*.sh' \) -print) scripts/build.mjs
+SOURCES := $(shell find packages -path '*/node_modules' -prune -o \( -name '*.ts' -o -name '*.sh' -o -name '*.c' \) -print) scripts/build.mjs
 DEMO_DIR ?= build/demo
 
 .PHONY: all deps build test test-unit test-e2e check bench demo install uninstall clean

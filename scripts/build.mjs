@@ -1,6 +1,7 @@
 // Builds every binary: each Node CLI is bundled by esbuild into one file under bin/ (one file to load is
 // what keeps a Node start cheap); shell entrypoints are copied as they are. Run from the project root.
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { chmod, copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 
 /** bin/<name> ← entry point. Keep in step with the dispatcher in packages/rkt/src/rkt.sh. */
@@ -41,11 +42,30 @@ await Promise.all(
     }).then(() => chmod(`bin/${name}`, 0o755)),
   ),
 );
+// The N-API addon for the system calls Node lacks; the bundles load it from their own directory.
+await mkdir('build', { recursive: true });
+execFileSync(
+  'cc',
+  [
+    '-O2',
+    '-Wall',
+    '-Wextra',
+    '-Werror',
+    '-shared',
+    '-fPIC',
+    '-DNODE_GYP_MODULE_NAME=rkt_native',
+    `-I${process.env.NODE_INCLUDE ?? '/usr/include/node'}`,
+    '-o',
+    'build/rkt-native.node',
+    'packages/native/src/rkt-native.c',
+  ],
+  { stdio: 'inherit' },
+);
+await copyFile('build/rkt-native.node', 'bin/rkt-native.node');
 for (const [name, src] of Object.entries(SHELL_BINARIES)) {
   await copyFile(src, `bin/${name}`);
   await chmod(`bin/${name}`, 0o755);
 }
-await mkdir('build', { recursive: true });
 await Promise.all(
   Object.entries(BENCH).map(([name, entry]) =>
     build({ ...common, entryPoints: [entry], outfile: `build/${name.replace(/\.mjs$/, '.cjs')}` }),

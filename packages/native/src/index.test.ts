@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { lock, mknod, tryLock, unlock } from './index.js';
+
+const dirs: string[] = [];
+const fds: number[] = [];
+afterEach(() => {
+  fds.splice(0).forEach((fd) => closeSync(fd));
+  dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
+});
+
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'rkt-native-'));
+  dirs.push(d);
+  return d;
+}
+
+/** util-linux flock(1) in another process: 0 when it got the lock, 1 when it was held. */
+function otherProcessCanLock(path: string, mode: '-x' | '-s'): boolean {
+  return spawnSync('flock', ['-n', mode, path, 'true']).status === 0;
+}
+
+describe('flock', () => {
+  it('locks a directory fd exclusively, visible to flock(1), until unlocked', () => {
+    const dir = tempDir();
+    const fd = openSync(dir, 'r');
+    fds.push(fd);
+    expect(tryLock(fd, 'exclusive')).toBe(true);
+    expect(otherProcessCanLock(dir, '-s')).toBe(false);
+    unlock(fd);
+    expect(otherProcessCanLock(dir, '-x')).toBe(true);
+  });
+
+  it('shares shared locks and refuses an exclusive one held elsewhere', () => {
+    const dir = tempDir();
+    const a = openSync(dir, 'r');
+    const b = openSync(dir, 'r');
+    fds.push(a, b);
+    expect(tryLock(a, 'shared')).toBe(true);
+    expect(tryLock(b, 'shared')).toBe(true);
+    expect(otherProcessCanLock(dir, '-x')).toBe(false);
+    unlock(b);
+    expect(tryLock(b, 'exclusive')).toBe(false);
+    unlock(a);
+    expect(tryLock(b, 'exclusive')).toBe(true);
+  });
+
+  it('waits for a lock without blocking the event loop', async () => {
+    const dir = tempDir();
+    const a = openSync(dir, 'r');
+    const b = openSync(dir, 'r');
+    fds.push(a, b);
+    expect(tryLock(a, 'exclusive')).toBe(true);
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    setTimeout(() => unlock(a), 60);
+    await lock(b, 'exclusive');
+    clearInterval(timer);
+    expect(ticks).toBeGreaterThan(3);
+  });
+
+  it('reports a bad fd as an error', () => {
+    expect(() => tryLock(987654, 'shared')).toThrow(/EBADF/);
+  });
+});
+
+describe('mknod', () => {
+  it('creates a fifo', () => {
+    const path = join(tempDir(), 'fifo');
+    mknod(path, 0o010644, 0, 0);
+    expect(statSync(path).isFIFO()).toBe(true);
+  });
+
+  it('reports EEXIST', () => {
+    const dir = tempDir();
+    expect(() => mknod(dir, 0o010644, 0, 0)).toThrow(/EEXIST/);
+  });
+});
