@@ -7,6 +7,8 @@ import { chmod, copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 /** bin/<name> ← entry point. Keep in step with the dispatcher in packages/rkt/src/rkt.sh. */
 const NODE_BINARIES = {
   'rkt-build': 'packages/rkt-build/src/cli.ts',
+  'rkt-fetch': 'packages/rkt-fetch/src/cli.ts',
+  'rkt-image': 'packages/rkt-image/src/cli.ts',
   'rkt-version': 'packages/rkt/src/version-cli.ts',
 };
 const SHELL_BINARIES = { rkt: 'packages/rkt/src/rkt.sh' };

@@ -13,9 +13,18 @@ USAGE:
 	rkt [command]
 
 COMMANDS:
-	image build	Build an ACI from a directory tree or a rootfs plus flags
-	version		Print the version and exit
-	help		Help about any command
+	fetch			Fetch image(s) and store them in the local store
+	image build		Build an ACI from a directory tree or a rootfs plus flags
+	image cat-manifest	Inspect and print the image manifest
+	image export		Export a stored image to an ACI file
+	image extract		Extract a stored image to a directory
+	image gc		Garbage collect local store
+	image list		List images in the local store
+	image render		Render a stored image to a directory
+	image rm		Remove one or more images with the given IDs or image names from the local store
+	image verify		Verify the rendered tree of stored images
+	version			Print the version and exit
+	help			Help about any command
 
 OPTIONS:
 	--debug[=false]			print out more debug information to stderr
@@ -58,6 +67,7 @@ case $cmd in
   image)
     case $sub in
       build) exec "$here/rkt-build" "$@" ;;
+      fetch) exec "$here/rkt-fetch" "$@" ;;
       '') usage; exit 254 ;;
       *) [ -x "$here/rkt-image" ] || unknown "$sub" "rkt image"; exec "$here/rkt-image" "$sub" "$@" ;;
     esac ;;

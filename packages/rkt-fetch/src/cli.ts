@@ -1,0 +1,3 @@
+import { runCli } from '@rkt/common';
+
+void runCli('fetch', () => Promise.resolve(254));

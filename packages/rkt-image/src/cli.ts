@@ -1,0 +1,3 @@
+import { runCli } from '@rkt/common';
+
+void runCli('image', () => Promise.resolve(254));
