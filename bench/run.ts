@@ -1,6 +1,7 @@
 // make bench: every benchmark, each reported as ratios to the peers measured in the same run.
 import { resolve } from 'node:path';
 import { benchAciBuild } from './aci-build.js';
+import { benchFetch } from './fetch.js';
 
 const rkt = process.env.RKT ?? resolve('bin/rkt');
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -8,6 +9,7 @@ const only = process.argv[2];
 
 const benchmarks: Record<string, () => void> = {
   'aci-build': () => benchAciBuild(rkt, rounds),
+  fetch: () => benchFetch(rkt, rounds),
 };
 
 console.log(`# rkt benchmarks (rounds=${rounds}, ${new Date().toISOString()})`);

@@ -9,6 +9,8 @@ const NODE_BINARIES = {
   'rkt-build': 'packages/rkt-build/src/cli.ts',
   'rkt-fetch': 'packages/rkt-fetch/src/cli.ts',
   'rkt-image': 'packages/rkt-image/src/cli.ts',
+  'rkt-trust': 'packages/rkt-verify/src/trust-cli.ts',
+  'rkt-verify': 'packages/rkt-verify/src/cli.ts',
   'rkt-version': 'packages/rkt/src/version-cli.ts',
 };
 const SHELL_BINARIES = { rkt: 'packages/rkt/src/rkt.sh' };

@@ -79,3 +79,26 @@ describe('mknod', () => {
     expect(() => mknod(dir, 0o010644, 0, 0)).toThrow(/EEXIST/);
   });
 });
+
+describe('execve', () => {
+  it('replaces the process (same pid), keeping the lock fd and no ignored or blocked signals', () => {
+    const dir = tempDir();
+    const addon = join(import.meta.dirname, '../../../build/rkt-native.node');
+    const check = [
+      'echo pid=$$',
+      'ls /proc/$$/fd | grep -qx "$1" && echo fd-kept',
+      'grep -E "^Sig(Ign|Blk)" /proc/$$/status',
+      `flock -n -x ${dir} true || echo still-locked`,
+    ].join('; ');
+    const program = `
+      const b = require(${JSON.stringify(addon)});
+      const fd = require('fs').openSync(${JSON.stringify(dir)}, 'r');
+      b.flock(fd, 2 | 4);
+      b.execve('/bin/sh', ['sh', '-c', ${JSON.stringify(check)}, 'sh', String(fd)], ['PATH=/usr/bin:/bin'], [fd]);`;
+    const res = spawnSync(process.execPath, ['-e', program], { encoding: 'utf8' });
+    expect(res.stderr).toBe('');
+    expect(res.stdout).toBe(
+      `pid=${res.pid}\nfd-kept\nSigBlk:\t0000000000000000\nSigIgn:\t0000000000000000\nstill-locked\n`,
+    );
+  });
+});

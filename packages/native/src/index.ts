@@ -8,6 +8,7 @@ interface Binding {
   flock(fd: number, op: number): number;
   mknod(path: string, mode: number, major: number, minor: number): number;
   syncfs(fd: number): number;
+  execve(path: string, argv: string[], envp: string[], keepFds: number[]): number;
 }
 
 const LOCK_SH = 1;
@@ -80,4 +81,22 @@ export function mknod(path: string, mode: number, major: number, minor: number):
 /** Flush every dirty page of the file system that holds `fd`. */
 export function syncfs(fd: number): void {
   check(load().syncfs(fd), 'syncfs', fd);
+}
+
+/**
+ * Replace this process with `path` (no return on success), keeping `keepFds` open across the exec
+ * (e.g. the pod lock). Signal dispositions, the signal mask and stdio blocking mode are reset to what
+ * a freshly started program expects. Flush stdout/stderr before calling: pending writes are lost.
+ */
+export function execve(
+  path: string,
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  keepFds: readonly number[] = [],
+): never {
+  const envp = Object.entries(env)
+    .filter((kv): kv is [string, string] => kv[1] !== undefined)
+    .map(([k, v]) => `${k}=${v}`);
+  check(load().execve(path, [...argv], envp, [...keepFds]), 'execve', path);
+  throw new Error('execve returned without an error');
 }

@@ -7,6 +7,9 @@
 #include <node_api.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -67,11 +70,80 @@ static napi_value js_syncfs(napi_env env, napi_callback_info info) {
   return result(env, syncfs(fd));
 }
 
+/* Copy a JS array of strings into a NULL-terminated, heap-allocated argv/envp. */
+static char **string_array(napi_env env, napi_value arr) {
+  uint32_t n;
+  if (napi_get_array_length(env, arr, &n) != napi_ok) return NULL;
+  char **out = calloc(n + 1, sizeof *out);
+  for (uint32_t i = 0; out && i < n; i++) {
+    napi_value v;
+    size_t len;
+    napi_get_element(env, arr, i, &v);
+    if (napi_get_value_string_utf8(env, v, NULL, 0, &len) != napi_ok) return NULL;
+    out[i] = malloc(len + 1);
+    if (!out[i]) return NULL;
+    napi_get_value_string_utf8(env, v, out[i], len + 1, &len);
+  }
+  return out;
+}
+
+/*
+ * execve(path, argv, envp, keepFds): replace this process, as rkt's stage0 hands a pod to stage1.
+ * First undo what Node changed that a new program would inherit: ignored SIGPIPE and other ignored
+ * signals, the blocked signal mask, close-on-exec and O_NONBLOCK on stdio, and close-on-exec on the
+ * fds to keep (the pod lock). Returns only on failure, with -errno.
+ */
+static napi_value js_execve(napi_env env, napi_callback_info info) {
+  napi_value argv[MAX_ARGS];
+  char path[4096];
+  size_t len;
+  if (get_args(env, info, 4, argv)) return NULL;
+  if (napi_get_value_string_utf8(env, argv[0], path, sizeof path, &len) != napi_ok || len >= sizeof path - 1) {
+    napi_throw_type_error(env, NULL, "path too long");
+    return NULL;
+  }
+  char **args = string_array(env, argv[1]);
+  char **envp = string_array(env, argv[2]);
+  uint32_t nkeep;
+  if (!args || !envp || napi_get_array_length(env, argv[3], &nkeep) != napi_ok) {
+    napi_throw_type_error(env, NULL, "bad argv, envp or keepFds");
+    return NULL;
+  }
+  for (uint32_t i = 0; i < nkeep; i++) {
+    napi_value v;
+    int32_t fd;
+    napi_get_element(env, argv[3], i, &v);
+    napi_get_value_int32(env, v, &fd);
+    int flags = fcntl(fd, F_GETFD);
+    if (flags < 0 || fcntl(fd, F_SETFD, flags & ~FD_CLOEXEC) < 0) return result(env, -1);
+  }
+  /* Node marks its stdio close-on-exec and may have made it non-blocking. */
+  for (int fd = 0; fd <= 2; fd++) {
+    int fd_flags = fcntl(fd, F_GETFD);
+    if (fd_flags >= 0 && (fd_flags & FD_CLOEXEC)) fcntl(fd, F_SETFD, fd_flags & ~FD_CLOEXEC);
+    int fl = fcntl(fd, F_GETFL);
+    if (fl >= 0 && (fl & O_NONBLOCK)) fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+  }
+  struct sigaction dfl;
+  memset(&dfl, 0, sizeof dfl);
+  dfl.sa_handler = SIG_DFL;
+  for (int sig = 1; sig < NSIG; sig++) {
+    struct sigaction old;
+    if (sigaction(sig, NULL, &old) == 0 && old.sa_handler == SIG_IGN) sigaction(sig, &dfl, NULL);
+  }
+  sigset_t none;
+  sigemptyset(&none);
+  sigprocmask(SIG_SETMASK, &none, NULL);
+  execve(path, args, envp);
+  return result(env, -1);
+}
+
 static napi_value init(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {
       {"flock", NULL, js_flock, NULL, NULL, NULL, napi_default, NULL},
       {"mknod", NULL, js_mknod, NULL, NULL, NULL, napi_default, NULL},
       {"syncfs", NULL, js_syncfs, NULL, NULL, NULL, napi_default, NULL},
+      {"execve", NULL, js_execve, NULL, NULL, NULL, napi_default, NULL},
   };
   napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
   return exports;
