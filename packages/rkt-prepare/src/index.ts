@@ -1,0 +1,9 @@
+export { all, bool, last, parseRunArgs, type AppArgs, type FlagValues, type RunArgs } from './argv.js';
+export { FLAGS, type Command, type FlagKind, type FlagScope, type FlagSpec } from './flag-table.js';
+export {
+  buildPodManifest,
+  defaultAppName,
+  type ManifestContext,
+  type ResolvedImage,
+} from './pod-manifest.js';
+export { mergeEnvironment, parseEnvFile, parseSetEnv } from './environment.js';
