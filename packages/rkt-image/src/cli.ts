@@ -1,3 +1,24 @@
-import { runCli } from '@rkt/common';
+import { emptyConfig, loadConfig, resolveDataDir, runCli } from '@rkt/common';
+import { Store } from '@rkt/store';
+import { parseCommandLine, subcommandOf } from './command-line.js';
+import { runImageCommand } from './commands.js';
 
-void runCli('image', () => Promise.resolve(254));
+const args = process.argv.slice(2);
+let json = false;
+
+async function main(): Promise<number> {
+  const { global, command } = await parseCommandLine(args);
+  if (command.name === 'help') return 0;
+  json = command.name === 'list' && command.format !== 'text';
+  // paths.d can only matter when --dir is not given
+  const config = global.dir === undefined ? await loadConfig(global) : emptyConfig();
+  const store = await Store.open(await resolveDataDir(global.dir, config));
+  try {
+    return await runImageCommand(command, store, { stdout: process.stdout, stderr: process.stderr });
+  } finally {
+    await store.close();
+  }
+}
+
+// Diagnostics are prefixed with the subcommand, as rkt's are (`rm: ...`, `gc: ...`).
+void runCli(subcommandOf(args) ?? 'image', main, { json: () => json });

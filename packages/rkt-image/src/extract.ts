@@ -1,0 +1,61 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { encodeImageManifest, readAci } from '@rkt/appc';
+import { RktError } from '@rkt/common';
+import type { Store } from '@rkt/store';
+import { DirWriter } from './dir-writer.js';
+import { failure } from './errors.js';
+import { discardOutputDir, prepareOutputDir } from './output-dir.js';
+import { resolveImage } from './resolve.js';
+
+export interface ExtractOptions {
+  /** write only the rootfs, as the top of DIR */
+  rootfsOnly: boolean;
+  /** replace an existing DIR */
+  overwrite: boolean;
+  /** restore file owners; default: when running as root */
+  chown?: boolean;
+}
+
+export interface ExtractResult {
+  key: string;
+  /** absolute path of DIR */
+  path: string;
+}
+
+/**
+ * `rkt image extract`: the image's own files (no dependencies) into DIR as an image layout
+ * (`manifest` + `rootfs/`), or only its rootfs. The archive is checked against the image ID on the
+ * way; on any failure DIR is left as it was found (or absent).
+ */
+export async function extractImage(
+  store: Pick<Store, 'resolveImageArg' | 'openBlob'>,
+  image: string,
+  dir: string,
+  opts: ExtractOptions,
+): Promise<ExtractResult> {
+  const record = await resolveImage(store, image);
+  const out = await prepareOutputDir(dir, opts.overwrite);
+  try {
+    const writer = new DirWriter(out.path, {
+      chown: opts.chown ?? process.geteuid?.() === 0,
+      rootfsOnly: opts.rootfsOnly,
+    });
+    const { stream } = await store.openBlob(record.key);
+    const summary = await readAci(stream, { onEntry: (entry, body) => writer.write(entry, body) });
+    if (summary.imageId !== record.id) {
+      throw new RktError(
+        'IMAGE_CORRUPT',
+        `image ${record.key} is corrupt in the store: its content does not match its ID`,
+      );
+    }
+    await writer.finish();
+    if (!opts.rootfsOnly) {
+      await writeFile(join(out.path, 'manifest'), encodeImageManifest(summary.manifest), { mode: 0o644 });
+    }
+  } catch (err) {
+    await discardOutputDir(out);
+    throw failure('EXTRACT_FAILED', 'error extracting ACI', err);
+  }
+  return { key: record.key, path: out.path };
+}
