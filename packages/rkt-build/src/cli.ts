@@ -46,6 +46,7 @@ async function main(): Promise<number> {
     })
     .parseAsync();
 
+  if (argv.help === true) return 0; // yargs has printed the help
   // Positionals come from argv._ because yargs reads a lone "-" (stdout) as an empty flag.
   const [dir, out, ...extra] = argv._.map(String);
   if (dir === undefined || out === undefined || extra.length > 0) {
