@@ -7,3 +7,4 @@ export {
   type ResolvedImage,
 } from './pod-manifest.js';
 export { mergeEnvironment, parseEnvFile, parseSetEnv } from './environment.js';
+export { selectStage1, type Stage1Defaults, type Stage1Ref } from './stage1-selection.js';
