@@ -75,3 +75,4 @@ await Promise.all(
     build({ ...common, entryPoints: [entry], outfile: `build/${name.replace(/\.mjs$/, '.cjs')}` }),
   ),
 );
+await import('../packages/stage1-fly/build.mjs'); // the fly stage1 image, bin/stage1-fly.aci (needs bin/rkt-build)

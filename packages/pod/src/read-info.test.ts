@@ -139,7 +139,7 @@ describe('readPodInfo', () => {
     expect(info.errors.map((e) => e.code)).toEqual(['POD_NETINFO_INVALID']);
   });
 
-  it('reads exit codes from the overlay upper dir of an overlay pod', () => {
+  it('reads exit codes from stage1/rootfs even when the apps use overlays', () => {
     const data = tempDataDir();
     makePod(data, {
       dir: 'run',
@@ -148,7 +148,7 @@ describe('readPodInfo', () => {
       files: {
         'overlay-prepared': '',
         stage1TreeStoreID: 'deps-sha512-11',
-        'overlay/deps-sha512-11/upper/rkt/status/a': '3',
+        'stage1/rootfs/rkt/status/a': '3',
       },
     });
     expect(readPodInfo(data, U).apps[0]?.exitCode).toBe(3);

@@ -3,15 +3,12 @@ import { POD_FILES } from './layout.js';
 import type { PodOs } from './os.js';
 
 /**
- * Where the stage1 rootfs's files are readable: `stage1/rootfs`, or for an overlay pod the overlay's
- * upper dir (`overlay/<stage1TreeStoreID>/upper`), which holds what stage1 wrote even after the
- * overlay was unmounted. Undefined when an overlay pod lacks its tree id.
+ * Where the stage1 rootfs's files are readable. This engine always copies the stage1 tree into
+ * `stage1/rootfs` (it is a few scripts) and never mounts it, so unlike rkt there is no overlay upper
+ * dir to look in; `overlay-prepared` only says that the apps' trees are overlays.
  */
-export function stage1RootfsDir(os: PodOs, podDir: string): string | undefined {
-  if (os.stat(join(podDir, POD_FILES.overlayPrepared)) === undefined)
-    return join(podDir, POD_FILES.stage1Rootfs);
-  const id = os.readFile(join(podDir, POD_FILES.stage1TreeStoreId))?.toString('utf8');
-  return id === undefined ? undefined : join(podDir, 'overlay', id, 'upper');
+export function stage1RootfsDir(_os: PodOs, podDir: string): string | undefined {
+  return join(podDir, POD_FILES.stage1Rootfs);
 }
 
 /** `rkt/status/` inside the stage1 rootfs: `<app>` = exit code, `<app>-created`/`-started` markers. */
