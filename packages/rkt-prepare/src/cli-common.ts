@@ -1,0 +1,61 @@
+import { realpathSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import {
+  globalOptionsFrom,
+  loadConfig,
+  resolveDataDir,
+  RktError,
+  type GlobalOptions,
+  type RktConfig,
+} from '@rkt/common';
+import { RKT_VERSION } from '@rkt/rkt';
+import { last, type FlagValues } from './argv.js';
+import type { Stage1Defaults } from './stage1-selection.js';
+
+export interface Environment {
+  globals: GlobalOptions;
+  config: RktConfig;
+  dataDir: string;
+}
+
+/** Global flags as parseRunArgs collected them, read the way every other binary reads them. */
+export async function environment(global: FlagValues): Promise<Environment> {
+  const flag = (name: string) => last(global, name);
+  const globals = globalOptionsFrom({
+    dir: flag('dir'),
+    'system-config': flag('system-config'),
+    'local-config': flag('local-config'),
+    'user-config': flag('user-config'),
+    'insecure-options': flag('insecure-options') ?? 'none',
+    debug: flag('debug') === 'true',
+    'trust-keys-from-https': flag('trust-keys-from-https') === 'true',
+  });
+  const config = await loadConfig(globals);
+  return { globals, config, dataDir: await resolveDataDir(globals.dir, config) };
+}
+
+/** rkt refuses to prepare or run pods for anyone but root (rkt.md §0). */
+export function requireRoot(): void {
+  if (process.geteuid?.() !== 0) throw new RktError('NOT_ROOT', 'cannot run as unprivileged user');
+}
+
+/**
+ * Diagnostics written synchronously: `rkt run` replaces itself with stage1 right after, and an
+ * asynchronous write to a pipe would be lost.
+ */
+export function warner(prog: string): (message: string) => void {
+  return (message) => writeSync(2, `${prog}: ${message}\n`);
+}
+
+/** The built-in stage1: next to this binary (rkt's fallback), or where `make install` puts images. */
+export function stage1Defaults(): Stage1Defaults {
+  const here = dirname(realpathSync(process.argv[1] ?? '.'));
+  return {
+    name: 'coreos.com/rkt/stage1-fly',
+    version: RKT_VERSION,
+    file: 'stage1-fly.aci',
+    imageDirs: [here, join(here, '../lib/rkt/stage1-images')],
+  };
+}
+
+export { RKT_VERSION };

@@ -1,0 +1,52 @@
+import { runCli } from '@rkt/common';
+import { Store } from '@rkt/store';
+import { parseRunArgs } from './argv.js';
+import { environment, requireRoot, RKT_VERSION, stage1Defaults, warner } from './cli-common.js';
+import { preparePod } from './prepare.js';
+import { handOff } from './run.js';
+
+const USAGE = `Usage: rkt run [flags] IMAGE [image flags] [-- ARGS [---]] [IMAGE ...]
+
+Run the images in a new pod. rkt run becomes the pod: it stays in the foreground and exits with the
+app's status.
+`;
+
+void runCli('run', async () => {
+  const words = process.argv.slice(2);
+  if (words[0] === '--help' || words[0] === '-h') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const args = parseRunArgs(words, 'run');
+  requireRoot();
+  const env = await environment(args.global);
+  const warn = warner('run');
+  const store = await Store.open(env.dataDir);
+  let prepared;
+  try {
+    prepared = await preparePod({
+      command: 'run',
+      args,
+      dataDir: env.dataDir,
+      store,
+      insecure: env.globals.insecureOptions,
+      config: env.config,
+      stage1Defaults: stage1Defaults(),
+      rktVersion: RKT_VERSION,
+      warn,
+    });
+  } finally {
+    await store.close();
+  }
+  prepared.pod.toRun();
+  handOff({
+    pod: prepared.pod,
+    stage1: prepared.stage1,
+    flags: args.pod,
+    debug: env.globals.debug,
+    localConfig: env.globals.localConfig,
+    insecure: env.globals.insecureOptions,
+    env: process.env,
+    warn,
+  });
+});

@@ -1,0 +1,54 @@
+import { execve } from '@rkt/native';
+import type { InsecureOptions } from '@rkt/common';
+import type { LockedPod } from '@rkt/pod';
+import { entrypointPath, runArgs, type RunArgsOptions, type Stage1Info } from '@rkt/stage1';
+import { all, bool, last, type FlagValues } from './argv.js';
+
+export interface HandOff {
+  /** locked and already in run/ */
+  pod: LockedPod;
+  stage1: Stage1Info;
+  /** the run-time flags (--net, --hostname, --interactive, ...) */
+  flags: FlagValues;
+  debug: boolean;
+  localConfig?: string;
+  insecure: InsecureOptions;
+  env: NodeJS.ProcessEnv;
+  warn: (message: string) => void;
+}
+
+/** What the stage1 run entrypoint is told, from rkt's run-time flags (rkt.md §2.2). */
+export function runOptions(h: Omit<HandOff, 'env' | 'warn'>): RunArgsOptions {
+  const f = h.flags;
+  const ipc = last(f, 'ipc');
+  if (ipc !== undefined && ipc !== 'auto' && ipc !== 'private' && ipc !== 'parent') {
+    throw new Error(`--ipc=${ipc}: expected auto, private or parent`);
+  }
+  const hostname = last(f, 'hostname');
+  return {
+    uuid: h.pod.uuid,
+    debug: h.debug,
+    net: all(f, 'net')
+      .flatMap((n) => n.split(','))
+      .filter((n) => n !== ''),
+    interactive: bool(f, 'interactive'),
+    ...(h.localConfig === undefined ? {} : { localConfig: h.localConfig }),
+    ...(hostname === undefined ? {} : { hostname }),
+    disableCapabilitiesRestriction: h.insecure.has('capabilities'),
+    disablePaths: h.insecure.has('paths'),
+    disableSeccomp: h.insecure.has('seccomp'),
+    ...(ipc === undefined ? {} : { ipc }),
+  };
+}
+
+/**
+ * Become the pod: exec the stage1 run entrypoint in this process (rkt's stage0 does the same), with
+ * the pod dir as cwd and the locked pod fd kept open as RKT_LOCK_FD. Nothing of Node remains.
+ */
+export function handOff(h: HandOff): never {
+  const { argv, warnings } = runArgs(h.stage1, runOptions(h));
+  warnings.forEach(h.warn);
+  const entrypoint = entrypointPath(h.pod.path, h.stage1, 'run');
+  process.chdir(h.pod.path);
+  return execve(entrypoint, [entrypoint, ...argv], { ...h.env, RKT_LOCK_FD: String(h.pod.fd) }, [h.pod.fd]);
+}
