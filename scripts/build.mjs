@@ -28,6 +28,7 @@ const common = {
   target: 'node20',
   format: 'cjs',
   minifySyntax: true,
+  minifyWhitespace: true,
   legalComments: 'none',
   define: { 'import.meta.url': '__rkt_import_meta_url' },
   banner: { js: "const __rkt_import_meta_url = require('url').pathToFileURL(__filename).href;" },

@@ -10,7 +10,6 @@ export { debugFromArgv } from './cli/debug-flag.js';
 export { guardEpipe, isEpipe } from './cli/epipe.js';
 export { warn } from './cli/streams.js';
 export type { TextSink } from './cli/streams.js';
-export { commandLine } from './cli/command-line.js';
 
 export { formatTable } from './output/table.js';
 export type { TableOptions } from './output/table.js';

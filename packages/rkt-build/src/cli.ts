@@ -1,4 +1,5 @@
-import { commandLine, formatJson, isJsonFormat, parseFormat, RktError, runCli, warn } from '@rkt/common';
+import { commandLine } from '@rkt/common/cli';
+import { formatJson, isJsonFormat, parseFormat, RktError, runCli, warn } from '@rkt/common';
 import type { Compression } from '@rkt/appc';
 import { buildImage, type BuildOptions } from './build.js';
 

@@ -1,10 +1,5 @@
-import {
-  commandLine,
-  globalOptionsFrom,
-  parseFormat,
-  type GlobalOptions,
-  type OutputFormat,
-} from '@rkt/common';
+import { commandLine } from '@rkt/common/cli';
+import { globalOptionsFrom, parseFormat, type GlobalOptions, type OutputFormat } from '@rkt/common';
 import { usageError as usage } from './errors.js';
 import { imageRequests } from './requests.js';
 import type { ImageRequest, PullPolicy } from './types.js';

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
-import { toStoreKey, writeAci, type ImageManifest } from '@rkt/appc';
+import { toStoreKey, type ImageManifest } from '@rkt/appc';
+import { writeAci } from '@rkt/appc/aci';
 import type { ImageRecord } from '@rkt/store';
 import { record } from './test-records.js';
 

@@ -1,4 +1,5 @@
-import { commandLine, globalOptionsFrom, parseFormat, RktError } from '@rkt/common';
+import { commandLine } from '@rkt/common/cli';
+import { globalOptionsFrom, parseFormat, RktError } from '@rkt/common';
 import type { GlobalOptions, OutputFormat } from '@rkt/common';
 import type { Argv } from 'yargs';
 import { parseGoDuration } from './duration.js';

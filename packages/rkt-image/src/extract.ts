@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { encodeImageManifest, readAci } from '@rkt/appc';
+import { encodeImageManifest } from '@rkt/appc';
+import { readAci } from '@rkt/appc/aci';
 import { RktError } from '@rkt/common';
 import type { Store } from '@rkt/store';
 import { DirWriter } from './dir-writer.js';

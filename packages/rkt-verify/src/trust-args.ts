@@ -1,4 +1,5 @@
-import { commandLine, globalOptionsFrom, parseFormat, RktError, type OutputFormat } from '@rkt/common';
+import { commandLine } from '@rkt/common/cli';
+import { globalOptionsFrom, parseFormat, RktError, type OutputFormat } from '@rkt/common';
 import { TrustError } from './errors.js';
 import type { KeystoreDirs } from './keystore/dirs.js';
 import type { ListFilter } from './keystore/list.js';

@@ -1,4 +1,5 @@
-import { commandLine, globalOptionsFrom, parseFormat, RktError, type OutputFormat } from '@rkt/common';
+import { commandLine } from '@rkt/common/cli';
+import { globalOptionsFrom, parseFormat, RktError, type OutputFormat } from '@rkt/common';
 import type { KeystoreDirs } from './keystore/dirs.js';
 
 /** What `rkt-verify ...` asks for, from argv. */

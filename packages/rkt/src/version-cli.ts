@@ -1,4 +1,5 @@
-import { commandLine, runCli } from '@rkt/common';
+import { commandLine } from '@rkt/common/cli';
+import { runCli } from '@rkt/common';
 import { formatVersion, versionInfo } from './version.js';
 
 void runCli('version', async () => {

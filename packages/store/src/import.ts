@@ -1,7 +1,8 @@
 import { renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Readable } from 'node:stream';
-import { encodeImageManifest, readAci, toStoreKey, type AciSummary, type ReadAciOptions } from '@rkt/appc';
+import { encodeImageManifest, toStoreKey, type AciSummary, type ReadAciOptions } from '@rkt/appc';
+import { readAci } from '@rkt/appc/aci';
 import { IMAGE_ID_MISMATCH, storeError } from './errors.js';
 import { startInlineTree, type InlineTree } from './inline-render.js';
 import { DIR_MODE, makeDir, type Layout } from './layout.js';

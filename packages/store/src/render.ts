@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { encodeImageManifest, readAci, toStoreKey, type ImageManifest } from '@rkt/appc';
+import { encodeImageManifest, toStoreKey, type ImageManifest } from '@rkt/appc';
 import { STORE_CORRUPT, storeError } from './errors.js';
 import { flattenDeps, whitelistsOf } from './deps.js';
 import { openBlob, readManifestText } from './images.js';
@@ -8,7 +8,7 @@ import { isTreeId, treeIdOf } from './keys.js';
 import type { Layout } from './layout.js';
 import { withKeyLock } from './locks.js';
 import { updateRecord } from './records.js';
-import { TreeWriter } from './tree/index.js';
+import type { TreeWriter } from './tree/index.js';
 import { commitTree, createTempTree, deleteTree, discardTempTree, readTree } from './tree-store.js';
 import type { TreeRecord } from './types.js';
 
@@ -16,15 +16,22 @@ export async function treeIdFor(layout: Layout, key: string): Promise<string> {
   return treeIdOf((await flattenDeps(layout, key)).map((n) => n.key));
 }
 
-/** Render once under the exclusive tree lock; a rendered tree is reused as is. */
+/**
+ * Render once under the exclusive tree lock; a rendered tree is reused as is, found under the shared
+ * lock (the common case of every `rkt run` of a stored image). The archive reader and tree writer
+ * load only when a tree has to be written.
+ */
 export async function renderImage(layout: Layout, key: string): Promise<TreeRecord> {
   const list = await flattenDeps(layout, key);
   const id = treeIdOf(list.map((n) => n.key));
+  const rendered = await withKeyLock(layout.treeLock(id), 'shared', () => readTree(layout, id));
+  if (rendered) return rendered;
   const tree = await withKeyLock(layout.treeLock(id), 'exclusive', async () => {
     const existing = readTree(layout, id);
     if (existing) return existing;
     const temp = createTempTree(layout);
     try {
+      const { TreeWriter } = await import('./tree/index.js');
       const writer = new TreeWriter(join(temp.path, 'rootfs'), { chown: shouldChown() });
       for (const node of list) {
         writer.beginImage(whitelistsOf(node));
@@ -44,6 +51,7 @@ export async function renderImage(layout: Layout, key: string): Promise<TreeReco
 
 async function renderOne(layout: Layout, key: string, writer: TreeWriter): Promise<void> {
   const { stream } = await openBlob(layout, key);
+  const { readAci } = await import('@rkt/appc/aci');
   const summary = await readAci(stream, { onEntry: (entry, body) => writer.write(entry, body) });
   if (toStoreKey(summary.imageId) !== key) {
     throw storeError(STORE_CORRUPT, `the stored archive of image ${key} hashes to ${summary.imageId}`);

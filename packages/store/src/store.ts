@@ -2,11 +2,9 @@ import { constants, openSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { Compression, ImageManifest, Label } from '@rkt/appc';
 import { lock } from '@rkt/native';
-import { cleanDebris } from './debris.js';
 import { imageNotFound, ioErrors } from './errors.js';
 import { parseImageArg } from './image-arg.js';
 import * as images from './images.js';
-import { importArchive } from './import.js';
 import { storeKeyOf } from './keys.js';
 import { Layout } from './layout.js';
 import { HeldLock } from './locks.js';
@@ -23,7 +21,6 @@ import type {
   TreeRecord,
   VerifyResult,
 } from './types.js';
-import { verifyTree } from './verify.js';
 
 /**
  * The image store under a data dir (`<dir>/cas`). Safe for concurrent use by many processes (rkt's
@@ -61,7 +58,9 @@ export class Store {
   /** Read an ACI (any compression) in one pass: hash, validate, store the archive, index it. */
   async importImage(input: Readable, opts: ImportOptions = {}): Promise<ImportResult> {
     return ioErrors('cannot import the image', async () => {
-      const { record, summary, existed, tree } = await importArchive(this.layout, input, opts);
+      const { record, summary, existed, tree } = await (
+        await import('./import.js')
+      ).importArchive(this.layout, input, opts);
       if (!tree) return { record, manifest: summary.manifest, existed };
       await render.completeInlineTree(this.layout, tree, record.key, summary.manifest);
       const refreshed = readRecord(this.layout, record.key) ?? record;
@@ -160,7 +159,9 @@ export class Store {
   /** Re-hash a rendered tree against its recorded hash; re-render it when they differ. */
   async verifyTree(key: string): Promise<VerifyResult> {
     const storeKey = storeKeyOf(key);
-    return ioErrors(`cannot verify the tree of image ${storeKey}`, () => verifyTree(this.layout, storeKey));
+    return ioErrors(`cannot verify the tree of image ${storeKey}`, async () =>
+      (await import('./verify.js')).verifyTree(this.layout, storeKey),
+    );
   }
 
   async removeTree(id: string): Promise<void> {
@@ -169,7 +170,9 @@ export class Store {
 
   /** Remove what crashed writers left: temp files, unfinished trees, blobs without a record. */
   async cleanDebris(): Promise<string[]> {
-    return ioErrors('cannot clean the image store', () => cleanDebris(this.layout));
+    return ioErrors('cannot clean the image store', async () =>
+      (await import('./debris.js')).cleanDebris(this.layout),
+    );
   }
 }
 

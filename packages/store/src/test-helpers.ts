@@ -3,7 +3,8 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
-import { writeAci, type Compression, type Dependency, type ImageManifest, type Label } from '@rkt/appc';
+import { type Compression, type Dependency, type ImageManifest, type Label } from '@rkt/appc';
+import { writeAci } from '@rkt/appc/aci';
 import type { ImageRecord } from './types.js';
 
 export interface TestImage {
