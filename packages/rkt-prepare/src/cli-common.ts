@@ -9,7 +9,10 @@ import {
   type RktConfig,
 } from '@rkt/common';
 import { RKT_VERSION } from '@rkt/rkt';
-import { last, type FlagValues } from './argv.js';
+import { Store } from '@rkt/store';
+import { last, type FlagValues, type RunArgs } from './argv.js';
+import type { Command } from './flag-table.js';
+import { preparePod, type PreparedPod } from './prepare.js';
 import type { Stage1Defaults } from './stage1-selection.js';
 
 export interface Environment {
@@ -59,3 +62,30 @@ export function stage1Defaults(): Stage1Defaults {
 }
 
 export { RKT_VERSION };
+
+/** The part `rkt prepare` and `rkt run` share: check root, read the environment, prepare the pod. */
+export async function prepareFromArgs(
+  command: Command,
+  args: RunArgs,
+  warn: (message: string) => void,
+): Promise<{ prepared: PreparedPod; env: Environment }> {
+  requireRoot();
+  const env = await environment(args.global);
+  const store = await Store.open(env.dataDir);
+  try {
+    const prepared = await preparePod({
+      command,
+      args,
+      dataDir: env.dataDir,
+      store,
+      insecure: env.globals.insecureOptions,
+      config: env.config,
+      stage1Defaults: stage1Defaults(),
+      rktVersion: RKT_VERSION,
+      warn,
+    });
+    return { prepared, env };
+  } finally {
+    await store.close();
+  }
+}

@@ -1,8 +1,6 @@
 import { runCli } from '@rkt/common';
-import { Store } from '@rkt/store';
 import { parseRunArgs } from './argv.js';
-import { environment, requireRoot, RKT_VERSION, stage1Defaults, warner } from './cli-common.js';
-import { preparePod } from './prepare.js';
+import { prepareFromArgs, warner } from './cli-common.js';
 
 const USAGE = `Usage: rkt prepare [flags] IMAGE [image flags] [-- ARGS [---]] [IMAGE ...]
 
@@ -15,25 +13,7 @@ void runCli('prepare', async () => {
     process.stdout.write(USAGE);
     return 0;
   }
-  const args = parseRunArgs(words, 'prepare');
-  requireRoot();
-  const env = await environment(args.global);
-  const store = await Store.open(env.dataDir);
-  try {
-    const prepared = await preparePod({
-      command: 'prepare',
-      args,
-      dataDir: env.dataDir,
-      store,
-      insecure: env.globals.insecureOptions,
-      config: env.config,
-      stage1Defaults: stage1Defaults(),
-      rktVersion: RKT_VERSION,
-      warn: warner('prepare'),
-    });
-    prepared.pod.toPrepared();
-    process.stdout.write(`${prepared.pod.uuid}\n`);
-  } finally {
-    await store.close();
-  }
+  const { prepared } = await prepareFromArgs('prepare', parseRunArgs(words, 'prepare'), warner('prepare'));
+  prepared.pod.toPrepared();
+  process.stdout.write(`${prepared.pod.uuid}\n`);
 });

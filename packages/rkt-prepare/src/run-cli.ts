@@ -1,8 +1,6 @@
 import { runCli } from '@rkt/common';
-import { Store } from '@rkt/store';
 import { parseRunArgs } from './argv.js';
-import { environment, requireRoot, RKT_VERSION, stage1Defaults, warner } from './cli-common.js';
-import { preparePod } from './prepare.js';
+import { prepareFromArgs, warner } from './cli-common.js';
 import { handOff } from './run.js';
 
 const USAGE = `Usage: rkt run [flags] IMAGE [image flags] [-- ARGS [---]] [IMAGE ...]
@@ -18,26 +16,8 @@ void runCli('run', async () => {
     return 0;
   }
   const args = parseRunArgs(words, 'run');
-  requireRoot();
-  const env = await environment(args.global);
   const warn = warner('run');
-  const store = await Store.open(env.dataDir);
-  let prepared;
-  try {
-    prepared = await preparePod({
-      command: 'run',
-      args,
-      dataDir: env.dataDir,
-      store,
-      insecure: env.globals.insecureOptions,
-      config: env.config,
-      stage1Defaults: stage1Defaults(),
-      rktVersion: RKT_VERSION,
-      warn,
-    });
-  } finally {
-    await store.close();
-  }
+  const { prepared, env } = await prepareFromArgs('run', args, warn);
   prepared.pod.toRun();
   handOff({
     pod: prepared.pod,
