@@ -170,13 +170,6 @@ describe('rkt trust', () => {
       await new Promise((r) => server.close(r));
     }
   });
-
-  it('says key discovery is not supported yet', async () => {
-    const c = await configs();
-    const r = await rkt(['trust', ...c.flags, '--prefix=example.com', '--skip-fingerprint-review']);
-    expect(r.code).toBe(254);
-    expect(r.stderr).toMatch(/^trust: discovering the keys of prefix "example.com" is not yet supported\n/);
-  });
 });
 
 describe('rkt trust list and rm', () => {

@@ -22,6 +22,8 @@ async function main(): Promise<number> {
     dir,
     pullPolicy: cmd.pullPolicy,
     insecure: globals.insecureOptions,
+    keystore: { systemConfig: globals.systemConfig, localConfig: globals.localConfig },
+    trustKeysFromHttps: globals.trustKeysFromHttps,
     auth: async () => (await config()).authPerHost,
     http: httpSettingsFromEnv(),
     ...(progress === undefined ? {} : { progress }),

@@ -8,6 +8,7 @@ export const CODES = {
   fileRead: 'IMAGE_FILE_READ',
   signatureNotFound: 'SIGNATURE_NOT_FOUND',
   signatureUnverifiable: 'SIGNATURE_UNVERIFIABLE',
+  keyReview: 'KEY_REVIEW_NEEDED',
   insecureHttp: 'INSECURE_HTTP',
   httpStatus: 'HTTP_STATUS',
   network: 'HTTP_NETWORK',

@@ -5,7 +5,18 @@
  * - `sha512-<hex>` is a lookup by ID in the store (any unique prefix), whatever the pull policy.
  * - `host:port/path[:version]` names an image `host/path` discovered on that port (AC identifiers
  *   cannot hold a port); a dependency named on the host its parent came from is discovered there too.
- * - Until signatures are checked, anything not taken from the store needs --insecure-options=image.
+ * - Signatures (rkt.md §5.2, §5.4): unless --insecure-options=image, every image taken from a file,
+ *   URL or discovery is verified against its detached signature (--signature or `<path>.asc`; the URL
+ *   with `.aci` → `.aci.asc`; discovery's `{ext}` = `aci.asc`) in the same pass as its import, and
+ *   the store records it only after the signature verified (the store's `beforeCommit`). A file's or
+ *   URL's name is known only from its manifest: its signature is checked against every trusted key
+ *   and its signer must then be trusted for the manifest's name. A URL is not downloaded at all when
+ *   no key is trusted, or when the signer is unknown to every scope. A name's keyring is loaded
+ *   before discovery; when it is empty, the name's `ac-discovery-pubkeys` are offered for trust
+ *   for the name (a review on a terminal; --trust-keys-from-https for https keys; else a failure
+ *   with the `rkt trust` advice). A 202 on a signature downloads the image to a temp file first.
+ * - Images already in the store are trusted as they are: the store holds only verified images (or
+ *   images fetched with --insecure-options=image), as rkt's did.
  * - Dependencies are found by imageID in the store first, else by name and labels (os/arch defaults
  *   added) under the same pull policy, and must hash to their imageID.
  * - Trees are rendered (as root) for images imported now; an image reused from the store is not

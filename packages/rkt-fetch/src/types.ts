@@ -1,4 +1,5 @@
 import type { AuthConfig, InsecureOptions } from '@rkt/common';
+import type { KeystoreDirs, ReviewStreams } from '@rkt/rkt-verify';
 import type { Store } from '@rkt/store';
 
 /** rkt's --pull-policy (rkt.md §4.6). */
@@ -8,7 +9,7 @@ export type PullPolicy = 'new' | 'update' | 'never';
 export interface ImageRequest {
   /** as given: a path, a file/http/https URL ending `.aci`, `sha512-…`, or `name[:version][,l=v]` */
   image: string;
-  /** --signature given after the image; kept for signature verification (not checked yet) */
+  /** --signature given after the image: its detached signature (a file image's only) */
   signature?: string;
 }
 
@@ -52,6 +53,12 @@ export interface FetchOptions {
   onResult?: (result: FetchResult, index: number) => void;
   /** an open store to use instead of opening (and closing) one at `dir` */
   store?: Store;
+  /** the trusted keys (--system-config, --local-config); default /usr/lib/rkt and /etc/rkt */
+  keystore?: KeystoreDirs;
+  /** --trust-keys-from-https: trust keys discovered over https without asking */
+  trustKeysFromHttps?: boolean;
+  /** where discovered keys are shown and a review asked; default stdin and stderr, asking only on a terminal */
+  review?: ReviewStreams;
 }
 
 /** What fetch gives back for each requested image; also the JSON line of `--format=json`. */

@@ -79,6 +79,8 @@ export async function prepareFromArgs(
       dataDir: env.dataDir,
       store,
       insecure: env.globals.insecureOptions,
+      keystore: { systemConfig: env.globals.systemConfig, localConfig: env.globals.localConfig },
+      trustKeysFromHttps: env.globals.trustKeysFromHttps,
       config: env.config,
       stage1Defaults: stage1Defaults(),
       rktVersion: RKT_VERSION,

@@ -26,6 +26,9 @@ export interface PrepareInput {
   dataDir: string;
   store: Store;
   insecure: InsecureOptions;
+  /** where trusted keys live (--system-config, --local-config) and --trust-keys-from-https */
+  keystore?: { systemConfig: string; localConfig: string };
+  trustKeysFromHttps?: boolean;
   config: RktConfig;
   stage1Defaults: Stage1Defaults;
   rktVersion: string;
@@ -55,6 +58,8 @@ export async function preparePod(input: PrepareInput): Promise<PreparedPod> {
     dir: input.dataDir,
     store,
     insecure: input.insecure,
+    ...(input.keystore === undefined ? {} : { keystore: input.keystore }),
+    trustKeysFromHttps: input.trustKeysFromHttps ?? false,
     render,
     ...(input.cwd === undefined ? {} : { cwd: input.cwd }),
   };

@@ -28,3 +28,14 @@ export type { DiscoverOptions, DiscoverPubkeys } from './trust/discovery.js';
 export { readKeyLocation } from './trust/key-location.js';
 export { FingerprintReview, PROMPT } from './trust/review.js';
 export type { ReviewStreams } from './trust/review.js';
+
+export { allTrustedKeys } from './keystore/all-keys.js';
+export { checkSigner, signerInfo, verifyData } from './verify/verify-signature.js';
+export type { SignerCheck } from './verify/verify-signature.js';
+export { explainUntrusted } from './verify/verify-image.js';
+export { trustedSigner } from './verify/trusted-signer.js';
+export { parseDiscoveryMeta } from './discovery/meta.js';
+export type { MetaTag } from './discovery/meta.js';
+export { discoveryPrefixes, discoveryUrl, pubkeyUris } from './discovery/walk.js';
+export { discoverPubkeysByMeta } from './trust/discover-pubkeys.js';
+export { describeCandidate, printingHooks } from './trust-output.js';

@@ -18,6 +18,10 @@ describe('parseTrustArgs', () => {
       ['--prefix', 'example.com', '--trust-keys-from-https', '--insecure-options=tls'],
       { kind: 'add', prefix: 'example.com', locations: [], trustKeysFromHttps: true, skipTlsVerify: true },
     ],
+    [
+      ['--prefix=127.0.0.1:8443/keys/app'],
+      { kind: 'add', prefix: '127.0.0.1/keys/app', authority: '127.0.0.1:8443', locations: [] },
+    ],
     [['list'], { kind: 'list', filter: {}, format: 'text' }],
     [['list', '--root', '--format=json'], { kind: 'list', filter: { root: true }, format: 'json' }],
     [['list', '--prefix=a.com'], { kind: 'list', filter: { prefix: 'a.com' } }],

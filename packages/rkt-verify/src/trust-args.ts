@@ -19,6 +19,8 @@ export type TrustCommand =
       kind: 'add';
       /** undefined = --root */
       prefix: string | undefined;
+      /** `host:port` of a `--prefix=host:port/path`: where keys are discovered */
+      authority?: string;
       locations: string[];
       skipFingerprintReview: boolean;
       trustKeysFromHttps: boolean;
@@ -63,7 +65,7 @@ export async function parseTrustArgs(args: readonly string[]): Promise<TrustComm
     debug: global.debug,
   };
   const words = argv._.map(String);
-  const prefix = argv.prefix === undefined || argv.prefix === '' ? undefined : argv.prefix;
+  const { prefix, authority } = splitAuthority(argv.prefix);
   if (prefix !== undefined && argv.root) {
     throw new TrustError('TRUST_SCOPE_CONFLICT', '--root and --prefix usage mutually exclusive');
   }
@@ -93,12 +95,24 @@ export async function parseTrustArgs(args: readonly string[]): Promise<TrustComm
     ...common,
     kind: 'add',
     prefix: scope.prefix,
+    ...(authority === undefined ? {} : { authority }),
     locations: words,
     skipFingerprintReview: argv['skip-fingerprint-review'],
     trustKeysFromHttps: global.trustKeysFromHttps,
     insecureAllowHttp: argv['insecure-allow-http'],
     skipTlsVerify: global.insecureOptions.has('tls'),
   };
+}
+
+// As fetch names images: AC identifiers hold no colon, so `host:port/...` can only say where to discover.
+const HOST_PORT = /^([a-z0-9.-]+):(\d{1,5})(\/.*)?$/;
+
+/** `--prefix=127.0.0.1:8080/app` → prefix `127.0.0.1/app`, discovered on `127.0.0.1:8080`. */
+function splitAuthority(value: string | undefined): { prefix: string | undefined; authority?: string } {
+  if (value === undefined || value === '') return { prefix: undefined };
+  const m = HOST_PORT.exec(value);
+  if (m === null) return { prefix: value };
+  return { prefix: `${m[1]}${m[3] ?? ''}`, authority: `${m[1]}:${m[2]}` };
 }
 
 function usage(message: string): RktError {

@@ -3,6 +3,7 @@ import { listTrustedKeys } from './keystore/list.js';
 import { removeTrustedKey, removeTrustedKeyEverywhere } from './keystore/remove.js';
 import { parseTrustArgs } from './trust-args.js';
 import { describeRemoval, formatKeyList, printingHooks, PROG } from './trust-output.js';
+import { discoverPubkeysByMeta } from './trust/discover-pubkeys.js';
 import { FingerprintReview } from './trust/review.js';
 import { trustKeys } from './trust/trust.js';
 
@@ -37,6 +38,7 @@ async function main(): Promise<number> {
       try {
         await trustKeys({
           ...cmd,
+          discoverPubkeys: discoverPubkeysByMeta,
           hooks: printingHooks(() => review.confirm(), process.stdout, process.stderr),
         });
       } finally {

@@ -22,11 +22,12 @@ export function printingHooks(
   confirm: (c: KeyCandidate) => Promise<boolean>,
   stdout: TextSink,
   stderr: TextSink,
+  prog: string = PROG,
 ): TrustHooks {
   return {
     show(c) {
       stderr.write(describeCandidate(c));
-      for (const p of c.problems) warn(PROG, `warning: ${p}: images signed with it will not verify`, stderr);
+      for (const p of c.problems) warn(prog, `warning: ${p}: images signed with it will not verify`, stderr);
     },
     confirm,
     accepted(c, reviewed) {
@@ -36,7 +37,7 @@ export function printingHooks(
       );
     },
     declined(c) {
-      warn(PROG, `not trusting ${JSON.stringify(c.location)}`, stderr);
+      warn(prog, `not trusting ${JSON.stringify(c.location)}`, stderr);
     },
     stored(c, path) {
       stdout.write(

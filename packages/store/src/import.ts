@@ -23,7 +23,7 @@ export interface Imported {
 /**
  * One pass over the input: the raw bytes go to a locked temp file in cas/tmp while readAci
  * decompresses, hashes and validates them (and, with `render`, hands entries to a tree writer). Only
- * a complete, valid archive with the expected ID is moved into the store.
+ * a complete, valid archive with the expected ID, accepted by `beforeCommit`, is moved into the store.
  */
 export async function importArchive(layout: Layout, input: Readable, opts: ImportOptions): Promise<Imported> {
   const temp = createTempFile(layout);
@@ -38,6 +38,7 @@ export async function importArchive(layout: Layout, input: Readable, opts: Impor
     summary = await readAci(tee, read);
     await tee.drainRest();
     checkExpected(summary.imageId, opts.expectedId);
+    await opts.beforeCommit?.(summary.manifest);
   } catch (e) {
     input.unpipe(tee);
     input.destroy();

@@ -61,6 +61,12 @@ export interface ImportOptions {
   render?: boolean;
   /** called with each chunk's size as the archive is read (progress bars) */
   onBytes?: (n: number) => void;
+  /**
+   * Awaited once the whole archive has been read and checked, before anything of it becomes visible
+   * (no blob, manifest or record written, no existing record refreshed). A rejection discards the
+   * temp files and the rendered tree, and propagates: how a signature check gates the import.
+   */
+  beforeCommit?: (manifest: ImageManifest) => Promise<void>;
 }
 
 export interface ImportResult {

@@ -3,8 +3,14 @@ import { CODES } from '../errors.js';
 import { httpGet, type HttpContext } from '../http/get.js';
 import { withRetries } from '../http/retry.js';
 import type { ImageName } from '../image-name.js';
-import { parseDiscoveryMeta } from './meta.js';
-import { discoveryPrefixes, discoveryUrl, endpointsFor, type Endpoint } from './template.js';
+import {
+  discoveryPrefixes,
+  discoveryUrl,
+  parseDiscoveryMeta,
+  pubkeyUris,
+  type MetaTag,
+} from '@rkt/rkt-verify';
+import { endpointsFor, type Endpoint } from './template.js';
 
 const MAX_PAGE_BYTES = 1 << 20;
 
@@ -14,21 +20,37 @@ const MAX_PAGE_BYTES = 1 << 20;
  * first level whose page yields an image endpoint. rkt uses only the first endpoint; so do we.
  */
 export async function discoverEndpoint(image: ImageName, ctx: HttpContext): Promise<Endpoint> {
+  const pick = (tags: MetaTag[]) => endpointsFor(tags, image.name, image.labels);
+  const [endpoint] = await walk(image.name, image.authority, ctx, pick, 'ac-discovery template');
+  ctx.debug?.(`discovered ${endpoint!.aci}`);
+  return endpoint!;
+}
+
+/** The same walk for the `ac-discovery-pubkeys` of a name: the key URLs of the first level naming any. */
+export function discoverPubkeyUrls(
+  name: string,
+  authority: string | undefined,
+  ctx: HttpContext,
+): Promise<string[]> {
+  return walk(name, authority, ctx, (tags) => pubkeyUris(tags, name), 'ac-discovery-pubkeys');
+}
+
+async function walk<T>(
+  name: string,
+  authority: string | undefined,
+  ctx: HttpContext,
+  pick: (tags: MetaTag[]) => T[],
+  what: string,
+): Promise<[T, ...T[]]> {
   const failures: string[] = [];
-  for (const prefix of discoveryPrefixes(image.name)) {
-    const page = await fetchPage(prefix, image.authority, ctx, failures);
+  for (const prefix of discoveryPrefixes(name)) {
+    const page = await fetchPage(prefix, authority, ctx, failures);
     if (page === undefined) continue;
-    const endpoint = endpointsFor(parseDiscoveryMeta(page.text), image.name, image.labels)[0];
-    if (endpoint !== undefined) {
-      ctx.debug?.(`discovered ${endpoint.aci} at ${page.url.href}`);
-      return endpoint;
-    }
-    failures.push(`${page.url.href}: no matching ac-discovery template`);
+    const found = pick(await parseDiscoveryMeta(page.text));
+    if (found.length > 0) return found as [T, ...T[]];
+    failures.push(`${page.url.href}: no matching ${what}`);
   }
-  throw new RktError(
-    CODES.discovery,
-    `discovery failed for ${JSON.stringify(image.name)}: ${failures.join('; ')}`,
-  );
+  throw new RktError(CODES.discovery, `discovery failed for ${JSON.stringify(name)}: ${failures.join('; ')}`);
 }
 
 async function fetchPage(

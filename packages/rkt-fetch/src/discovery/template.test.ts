@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discoveryPrefixes, discoveryUrl, endpointsFor, renderEndpoint } from './template.js';
+import { endpointsFor, renderEndpoint } from './template.js';
 
 const labels = [
   { name: 'version', value: '1.0' },
@@ -39,19 +39,5 @@ describe('endpointsFor', () => {
       { aci: 'https://a/a.com/app-latest.aci', asc: 'https://a/a.com/app-latest.aci.asc' },
       { aci: 'http://a/a.com/app.aci', asc: 'http://a/a.com/app.aci.asc' },
     ]);
-  });
-});
-
-describe('discovery URLs', () => {
-  it('walks from the name up to the host', () => {
-    expect(discoveryPrefixes('a.com/b/c')).toEqual(['a.com/b/c', 'a.com/b', 'a.com']);
-    expect(discoveryPrefixes('a.com')).toEqual(['a.com']);
-  });
-
-  it('asks ?ac-discovery=1, on the authority when given', () => {
-    expect(discoveryUrl('https', 'a.com/b').href).toBe('https://a.com/b?ac-discovery=1');
-    expect(discoveryUrl('http', '127.0.0.1/b', '127.0.0.1:8080').href).toBe(
-      'http://127.0.0.1:8080/b?ac-discovery=1',
-    );
   });
 });

@@ -1,5 +1,5 @@
 import type { Label } from '@rkt/appc';
-import type { MetaTag } from './meta.js';
+import type { MetaTag } from '@rkt/rkt-verify';
 
 /** The URLs one `ac-discovery` template gives: the image and its detached signature. */
 export interface Endpoint {
@@ -34,18 +34,4 @@ export function endpointsFor(tags: readonly MetaTag[], name: string, labels: rea
     .filter((t) => t.name === 'ac-discovery' && name.startsWith(t.prefix))
     .map((t) => renderEndpoint(t.uri, name, withVersion))
     .filter((e): e is Endpoint => e !== undefined);
-}
-
-/** `a.com/b/c` → `a.com/b/c`, `a.com/b`, `a.com`: where discovery looks, in order. */
-export function discoveryPrefixes(name: string): string[] {
-  const parts = name.split('/');
-  return parts.map((_, i) => parts.slice(0, parts.length - i).join('/'));
-}
-
-/** `https://<prefix>?ac-discovery=1`, on `authority` (host:port) when the name came with a port. */
-export function discoveryUrl(scheme: 'https' | 'http', prefix: string, authority?: string): URL {
-  const url = new URL(`${scheme}://${prefix}`);
-  if (authority !== undefined) url.host = authority;
-  url.search = 'ac-discovery=1';
-  return url;
 }

@@ -8,34 +8,46 @@ import { httpGet, type HttpContext } from '../http/get.js';
 import { withRetries } from '../http/retry.js';
 import { showImageName, type ImageName } from '../image-name.js';
 import { cacheMaxAge, conditionalHeaders, decideForUrl, type Validators } from '../pull-policy.js';
-import { requireUnsignedAllowed } from '../signature.js';
 import type { ProgressSink } from '../types.js';
+import { getSignature } from '../verify/get-signature.js';
+import { openGate, type SignatureGate } from '../verify/gate.js';
+import { requireSomeKey, trustedKeys, type TrustedKeys } from '../verify/keys.js';
+import { signatureUrlFor } from '../verify/locations.js';
+import { offerDiscoveredKeys } from '../verify/offer-keys.js';
 import { checkDiscovered } from './check.js';
+import { importDeferred } from './deferred.js';
 import { importInto, type ImportWanted } from './import.js';
 import { notInStore } from './not-in-store.js';
 
-interface UrlFetch extends ImportWanted {
-  /** the detached signature's URL, recorded with the image */
+export interface UrlFetch extends ImportWanted {
+  /** the detached signature's URL (default: the image URL's `.aci` → `.aci.asc`), recorded with the image */
   sigUrl?: string;
   /** where dependencies are discovered (default: the URL's host) */
   origin?: string;
-  /** the signature requirement was already checked (discovery does it before any request) */
-  signatureChecked?: boolean;
+  /** the keyring of the name discovery asked for; without it, every trusted key (see openGate) */
+  keys?: TrustedKeys;
 }
 
-/** A name through appc discovery, then its first endpoint like any URL (rkt.md §5.2). */
+/**
+ * A name through appc discovery, then its first endpoint like any URL (rkt.md §5.2). Unless
+ * --insecure-options=image, the name's keyring is loaded first (keys discovered and offered when it
+ * is empty), so an unknown signer fails before the image is downloaded.
+ */
 export async function discoverAndFetch(
   ctx: FetchContext,
   image: ImageName,
   wanted: Omit<ImportWanted, 'check'>,
 ): Promise<Fetched> {
-  requireUnsignedAllowed(ctx, JSON.stringify(showImageName(image)));
+  const keys = ctx.opts.insecure.has('image')
+    ? undefined
+    : await offerDiscoveredKeys(ctx, image, await trustedKeys(ctx, image.name));
   const endpoint = await discoverEndpoint(image, await ctx.http());
+  ctx.opts.debug?.(`${showImageName(image)}: image ${endpoint.aci}, signature ${endpoint.asc}`);
   return fetchFromUrl(ctx, endpointUrl(endpoint.aci, image.name), {
     ...wanted,
     sigUrl: endpoint.asc,
     check: (m) => checkDiscovered(m, image),
-    signatureChecked: true,
+    ...(keys === undefined ? {} : { keys }),
     ...(image.authority === undefined ? {} : { origin: image.authority }),
   });
 }
@@ -48,14 +60,27 @@ export async function fetchFromUrl(ctx: FetchContext, url: URL, wanted: UrlFetch
   if (decision.action === 'missing') throw notInStore(url.href);
   if (decision.action === 'use-store' && stored !== undefined)
     return reuse(ctx, stored.image, wanted, origin);
-  if (!wanted.signatureChecked) requireUnsignedAllowed(ctx, url.href);
+  const sigUrl = wanted.sigUrl ?? signatureUrlFor(url).href;
+  let keys: TrustedKeys | undefined;
+  if (!ctx.opts.insecure.has('image')) {
+    keys = wanted.keys ?? (await trustedKeys(ctx, undefined));
+    if (wanted.keys === undefined) requireSomeKey(keys, url.href);
+  }
   const http = await ctx.http();
+  const signature = keys === undefined ? undefined : await getSignature(new URL(sigUrl), url.href, http);
   const validators = decision.action === 'download' ? decision.validators : undefined;
+  const verify = keys === undefined || signature === undefined ? undefined : { keys, signature };
   return withRetries(
-    () => download(ctx, http, url, { ...wanted, origin }, validators, stored),
+    () => download(ctx, http, url, { ...wanted, origin, sigUrl }, validators, stored, verify),
     http.settings,
     ctx.opts.debug,
   );
+}
+
+/** The signature and keys of a verified download; `deferred` = the server answered 202 for it. */
+interface Verify {
+  keys: TrustedKeys;
+  signature: Buffer | 'deferred';
 }
 
 async function download(
@@ -65,9 +90,17 @@ async function download(
   wanted: UrlFetch & { origin: string },
   validators: Validators | undefined,
   stored: { remote: RemoteRecord; image: ImageRecord } | undefined,
+  verify: Verify | undefined,
 ): Promise<Fetched> {
+  const gate = await gateFor(verify, url);
   const progress: { sink?: ProgressSink | undefined } = {};
-  const res = await httpGet(url, http, conditionalHeaders(validators), (n) => progress.sink?.bytes(n));
+  let res;
+  try {
+    res = await httpGet(url, http, conditionalHeaders(validators), (n) => progress.sink?.bytes(n));
+  } catch (err) {
+    gate?.abort();
+    throw err;
+  }
   const now = Date.now();
   const fresh = {
     etag: res.headers.etag,
@@ -75,6 +108,7 @@ async function download(
     cacheMaxAge: cacheMaxAge(res.headers['cache-control']),
     downloadTime: now,
   };
+  if (res.status !== 200) gate?.abort();
   if (res.status === 304 && stored !== undefined) {
     res.body.destroy();
     ctx.opts.debug?.(`${url.href}: not modified, using the stored image`);
@@ -91,12 +125,20 @@ async function download(
   progress.sink = await ctx.opts.progress?.(posix.basename(url.pathname), res.length);
   let result;
   try {
-    result = await importInto(ctx, res.body, url.href, wanted);
+    result =
+      verify?.signature === 'deferred'
+        ? await importDeferred(ctx, http, res.body, url, { ...wanted, keys: verify.keys })
+        : await importInto(ctx, res.body, url.href, { ...wanted, ...(gate === undefined ? {} : { gate }) });
   } finally {
     progress.sink?.done();
   }
   await ctx.store.putRemote({ url: url.href, sigUrl: wanted.sigUrl, blobKey: result.record.key, ...fresh });
   return { record: result.record, manifest: result.manifest, origin: wanted.origin };
+}
+
+async function gateFor(verify: Verify | undefined, url: URL): Promise<SignatureGate | undefined> {
+  if (verify === undefined || verify.signature === 'deferred') return undefined;
+  return openGate({ signature: verify.signature, keys: verify.keys, source: url.href });
 }
 
 function endpointUrl(text: string, name: string): URL {

@@ -52,7 +52,7 @@ export async function visibleFiles(dirs: KeystoreDirs, prefix: string | undefine
 }
 
 /** Every prefix that has a directory in either prefix.d, sorted. */
-async function allPrefixes(dirs: KeystoreDirs): Promise<string[]> {
+export async function allPrefixes(dirs: KeystoreDirs): Promise<string[]> {
   const found = new Set<string>();
   for (const source of ['system', 'local'] as const) {
     for (const p of await subdirs(prefixRoot(configDir(dirs, source)), '')) found.add(p);

@@ -5,11 +5,13 @@ export interface DiscoverOptions {
   insecureAllowHttp: boolean;
   /** Skip TLS certificate checks (--insecure-options=tls). */
   skipTlsVerify: boolean;
+  /** `host:port` to ask instead of the prefix's host (a `--prefix=127.0.0.1:8080/app`, as fetch names). */
+  authority?: string;
 }
 
 /**
  * Finds the key URLs for a prefix with appc meta discovery (`ac-discovery-pubkeys`, walking up the
- * prefix until a level yields a key). The fetch package's discovery plugs in here.
+ * prefix until a level yields a key). discoverPubkeysByMeta is rkt trust's; fetch plugs in its own.
  */
 export type DiscoverPubkeys = (prefix: string, options: DiscoverOptions) => Promise<string[]>;
 

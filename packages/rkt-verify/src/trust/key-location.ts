@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { messageOf, TrustError } from '../errors.js';
-import { httpsGetInsecure } from './insecure-get.js';
+import { getBytes, InsecureRedirectError } from './http-get.js';
 
 /** Largest key file accepted from a URL: keys are a few KiB; this bounds what a server can make us hold. */
 export const MAX_KEY_BYTES = 1 << 20;
@@ -35,38 +35,16 @@ export async function readKeyLocation(location: string, options: KeyLocationOpti
     });
   }
   try {
-    if (scheme === 'https' && options.skipTlsVerify)
-      return await httpsGetInsecure(location, MAX_KEY_BYTES, TIMEOUT_MS);
-    return await httpGet(location, options.insecureAllowHttp);
+    return await getBytes(location, {
+      allowHttp: options.insecureAllowHttp,
+      skipTlsVerify: options.skipTlsVerify,
+      maxBytes: MAX_KEY_BYTES,
+      timeoutMs: TIMEOUT_MS,
+    });
   } catch (e) {
-    if (e instanceof TrustError) throw e;
+    if (e instanceof InsecureRedirectError) {
+      throw new TrustError('KEY_INSECURE_HTTP', `refusing key "${location}": ${e.message}`);
+    }
     throw new TrustError('KEY_FETCH_FAILED', `cannot get key "${location}": ${messageOf(e)}`, { cause: e });
   }
-}
-
-async function httpGet(url: string, allowHttp: boolean): Promise<Uint8Array> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
-  if (!allowHttp && new URL(res.url).protocol !== 'https:') {
-    await res.body?.cancel();
-    throw new TrustError('KEY_INSECURE_HTTP', `refusing key "${url}": redirected to plain http (${res.url})`);
-  }
-  if (res.status !== 200) {
-    await res.body?.cancel();
-    throw new TrustError('KEY_FETCH_FAILED', `cannot get key "${url}": HTTP status ${res.status}`);
-  }
-  return readCapped(res.body, url);
-}
-
-async function readCapped(body: ReadableStream<Uint8Array> | null, url: string): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (body === null) return new Uint8Array();
-  for await (const chunk of body) {
-    size += chunk.byteLength;
-    if (size > MAX_KEY_BYTES) {
-      throw new TrustError('KEY_FETCH_FAILED', `cannot get key "${url}": larger than ${MAX_KEY_BYTES} bytes`);
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }

@@ -43,7 +43,11 @@ export async function verifyImage(
   }
 }
 
-async function explainUntrusted(e: UntrustedKeyError, keyring: Keyring): Promise<SignatureError> {
+/**
+ * An untrusted signer, explained for `keyring`'s image: trusted only for other prefixes
+ * (SIGNATURE_KEY_OTHER_PREFIX) or not at all (SIGNATURE_UNTRUSTED_KEY), with the `rkt trust` fix.
+ */
+export async function explainUntrusted(e: UntrustedKeyError, keyring: Keyring): Promise<SignatureError> {
   const name = keyring.imageName;
   const fix = `rkt trust --prefix=${name} <keyfile>`;
   const who =

@@ -24,6 +24,14 @@ export interface VerifyOptions {
   now?: Date;
 }
 
+/** A signature whose signer was found among the keys and is usable now; the data is still to be read. */
+export interface SignerCheck {
+  signature: Signature;
+  packet: SignaturePacket;
+  /** the signer's primary key, as given in `keys` */
+  key: PublicKey;
+}
+
 /**
  * Checks `input` against a detached signature (armored or binary) made by one of `keys`, in one
  * streaming pass with bounded memory. The signer is found and its key checked (revoked, expired)
@@ -36,22 +44,46 @@ export async function verifySignature(
   keys: readonly PublicKey[],
   options: VerifyOptions = {},
 ): Promise<SignerInfo> {
+  return verifyData(await checkSigner(signature, keys, options), input);
+}
+
+/**
+ * The first half of verifySignature, before any data: parses the signature, finds its signer among
+ * `keys` (UntrustedKeyError if none) and refuses a key revoked or expired at `options.now`.
+ */
+export async function checkSigner(
+  signature: string | Uint8Array,
+  keys: readonly PublicKey[],
+  options: VerifyOptions = {},
+): Promise<SignerCheck> {
   const sig = await readDetachedSignature(signature);
   const { packet, key } = findSigner(sig, keys);
   await checkKeyUsable(key, packet.issuerKeyID, options.now ?? new Date());
+  return { signature: sig, packet, key };
+}
+
+/** The second half: reads `input` to its end and checks it against the signature. */
+export async function verifyData(check: SignerCheck, input: Readable): Promise<SignerInfo> {
+  const { signature, packet, key } = check;
   const pgp = await openpgp();
   const message = await pgp.createMessage({ binary: Readable.toWeb(input) as ReadableStream<Uint8Array> });
-  const result = await pgp.verify({ message, signature: sig, verificationKeys: [key], format: 'binary' });
+  const result = await pgp.verify({ message, signature, verificationKeys: [key], format: 'binary' });
   for (const s of result.signatures) s.verified.catch(() => undefined);
   // openpgp computes the digest as `data` is read: it must be drained before `verified` settles.
   const reader = result.data.getReader();
   while (!(await reader.read()).done);
   const mine = result.signatures.find((s) => s.keyID.equals(packet.issuerKeyID));
   try {
-    await mine?.verified;
+    if (mine === undefined)
+      throw new Error(`no signature by key ID ${packet.issuerKeyID.toHex()} was checked`);
+    await mine.verified;
   } catch (e) {
     throw verificationError(e, key);
   }
+  return signerInfo(check);
+}
+
+export function signerInfo({ packet, key }: SignerCheck): SignerInfo {
   const signingKey = key.getKeys(packet.issuerKeyID)[0] ?? key;
   return {
     fingerprint: key.getFingerprint(),

@@ -1,5 +1,3 @@
-import { Parser } from 'htmlparser2';
-
 /** One `<meta name="ac-…" content="PREFIX URI">` tag. */
 export interface MetaTag {
   name: string;
@@ -10,9 +8,10 @@ export interface MetaTag {
 /**
  * The appc tags of a discovery page, in document order, like appc's Go parser: only in the head
  * (parsing stops at `</head>`), name starting with `ac-`, content split at its first space into a
- * prefix and a URI (both required).
+ * prefix and a URI (both required). htmlparser2 is loaded on first use, off every start-up path.
  */
-export function parseDiscoveryMeta(html: string): MetaTag[] {
+export async function parseDiscoveryMeta(html: string): Promise<MetaTag[]> {
+  const { Parser } = await import('htmlparser2');
   const tags: MetaTag[] = [];
   let done = false;
   const parser = new Parser(
