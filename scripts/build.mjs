@@ -7,11 +7,18 @@ import { chmod, copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 /** bin/<name> ← entry point. Keep in step with the dispatcher in packages/rkt/src/rkt.sh. */
 const NODE_BINARIES = {
   'rkt-build': 'packages/rkt-build/src/cli.ts',
+  'rkt-cat-manifest': 'packages/rkt-pods/src/cat-manifest-cli.ts',
+  'rkt-enter': 'packages/rkt-pods/src/enter-cli.ts',
   'rkt-fetch': 'packages/rkt-fetch/src/cli.ts',
+  'rkt-gc': 'packages/rkt-pods/src/gc-cli.ts',
   'rkt-image': 'packages/rkt-image/src/cli.ts',
+  'rkt-list': 'packages/rkt-pods/src/list-cli.ts',
   'rkt-prepare': 'packages/rkt-prepare/src/prepare-cli.ts',
+  'rkt-rm': 'packages/rkt-pods/src/rm-cli.ts',
   'rkt-run': 'packages/rkt-prepare/src/run-cli.ts',
   'rkt-run-prepared': 'packages/rkt-prepare/src/run-prepared-cli.ts',
+  'rkt-status': 'packages/rkt-pods/src/status-cli.ts',
+  'rkt-stop': 'packages/rkt-pods/src/stop-cli.ts',
   'rkt-trust': 'packages/rkt-verify/src/trust-cli.ts',
   'rkt-verify': 'packages/rkt-verify/src/cli.ts',
   'rkt-version': 'packages/rkt/src/version-cli.ts',
@@ -80,3 +87,4 @@ await Promise.all(
   ),
 );
 await import('../packages/stage1-fly/build.mjs'); // the fly stage1 image, bin/stage1-fly.aci (needs bin/rkt-build)
+await import('../packages/stage1-default/build.mjs'); // the default stage1 image, bin/stage1-default.aci (needs bin/rkt-build)

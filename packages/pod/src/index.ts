@@ -44,6 +44,7 @@ export { removePodDir, type RemovePodOptions } from './remove.js';
 export { mountsBelow } from './mountinfo.js';
 export { prepareLockPath, withPrepareLock } from './prepare-lock.js';
 export { readPodPid, readPodPid1 } from './pid.js';
+export { podTreeStoreIds, referencedTreeStoreIds, runningPodImageKeys } from './references.js';
 export { stage1RootfsDir } from './stage1-rootfs.js';
 export type { NetInfo } from './net-info.js';
 export type { AppInfo, AppMount, AppState } from './app-info.js';

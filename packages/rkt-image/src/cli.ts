@@ -2,6 +2,7 @@ import { emptyConfig, loadConfig, resolveDataDir, runCli } from '@rkt/common';
 import { Store } from '@rkt/store';
 import { parseCommandLine, subcommandOf } from './command-line.js';
 import { runImageCommand } from './commands.js';
+import { podHooks } from './pod-hooks.js';
 
 const args = process.argv.slice(2);
 let json = false;
@@ -12,9 +13,11 @@ async function main(): Promise<number> {
   json = command.name === 'list' && command.format !== 'text';
   // paths.d can only matter when --dir is not given
   const config = global.dir === undefined ? await loadConfig(global) : emptyConfig();
-  const store = await Store.open(await resolveDataDir(global.dir, config));
+  const dataDir = await resolveDataDir(global.dir, config);
+  const store = await Store.open(dataDir);
   try {
-    return await runImageCommand(command, store, { stdout: process.stdout, stderr: process.stderr });
+    const io = { stdout: process.stdout, stderr: process.stderr };
+    return await runImageCommand(command, store, io, command.name === 'gc' ? podHooks(dataDir) : undefined);
   } finally {
     await store.close();
   }

@@ -5,7 +5,7 @@ import { catManifest } from './cat-manifest.js';
 import type { ImageCommand, ListCommand } from './command-line.js';
 import { exportImage } from './export.js';
 import { extractImage } from './extract.js';
-import { gcStore } from './gc.js';
+import { gcStore, type GcPodHooks } from './gc.js';
 import { formatImageJson, formatImageTable } from './list-format.js';
 import { listImages } from './list.js';
 import { renderImageTo } from './render.js';
@@ -26,6 +26,7 @@ export async function runImageCommand(
   command: RunnableCommand,
   store: Store,
   io: CommandIo,
+  gcPods?: GcPodHooks,
 ): Promise<number> {
   const out = (line: string) => io.stdout.write(line + '\n');
   const err = (message: string) => warn(command.name, message, io.stderr);
@@ -39,7 +40,10 @@ export async function runImageCommand(
       return printRemovals(report, out, err);
     }
     case 'gc': {
-      const report = await gcStore(store, { gracePeriodMs: command.gracePeriodMs });
+      const report = await gcStore(store, {
+        gracePeriodMs: command.gracePeriodMs,
+        ...(gcPods === undefined ? {} : { pods: gcPods }),
+      });
       for (const id of report.removedTrees) err(`removed treestore ${JSON.stringify(id)}`);
       for (const t of report.failedTrees)
         err(`error removing treestore ${JSON.stringify(t.id)}: ${t.message}`);

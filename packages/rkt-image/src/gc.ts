@@ -5,15 +5,23 @@ import { removeRecords, type RemovalResult } from './rm.js';
 export interface GcOptions {
   /** images last used longer ago than this are removed (milliseconds) */
   gracePeriodMs: number;
-  /**
-   * POD HOOK: tree ids used by pods in the prepare, prepared, run and exited-garbage dirs, which gc
-   * keeps. Every other tree is removed, as rkt does. Until pods exist nothing references a tree.
-   */
-  referencedTreeIds?: ReadonlySet<string>;
-  /** POD HOOK: store keys of the images of running pods; the image walk stops at the first one, as rkt's does. */
-  runningImageKeys?: ReadonlySet<string>;
   /** milliseconds since the epoch; default now */
   now?: number;
+  /** what gc must know about pods; without it no tree or image is in use */
+  pods?: GcPodHooks;
+}
+
+/** The pods' side of `image gc` (rkt.md §1.3), supplied by the CLI from the data dir. */
+export interface GcPodHooks {
+  /**
+   * Runs the tree sweep while no pod can be prepared (`locks/prepareLock` held exclusively), so
+   * the referenced set cannot go stale before the sweep ends.
+   */
+  lockTrees<T>(sweep: () => Promise<T>): Promise<T>;
+  /** tree ids used by pods in the prepare, prepared, run and exited-garbage dirs, which gc keeps */
+  referencedTreeIds(): ReadonlySet<string>;
+  /** store keys of the images of running pods; the image walk stops at the first one, as rkt's does */
+  runningImageKeys(): ReadonlySet<string>;
 }
 
 export interface GcReport {
@@ -32,8 +40,6 @@ type GcStore = Pick<Store, 'listTrees' | 'removeTree' | 'listImages' | 'removeIm
  * writers left in the store.
  */
 export async function gcStore(store: GcStore, opts: GcOptions): Promise<GcReport> {
-  const referenced = opts.referencedTreeIds ?? new Set<string>();
-  const running = opts.runningImageKeys ?? new Set<string>();
   const now = opts.now ?? Date.now();
   const report: GcReport = {
     removedTrees: [],
@@ -41,17 +47,23 @@ export async function gcStore(store: GcStore, opts: GcOptions): Promise<GcReport
     images: { removed: [], failed: [] },
     debris: [],
   };
-
-  for (const tree of await store.listTrees()) {
-    if (referenced.has(tree.id)) continue;
-    try {
-      await store.removeTree(tree.id);
-      report.removedTrees.push(tree.id);
-    } catch (err) {
-      report.failedTrees.push({ id: tree.id, message: errorMessage(err) });
+  const pods = opts.pods;
+  const sweepTrees = async () => {
+    const referenced = pods?.referencedTreeIds() ?? new Set<string>();
+    for (const tree of await store.listTrees()) {
+      if (referenced.has(tree.id)) continue;
+      try {
+        await store.removeTree(tree.id);
+        report.removedTrees.push(tree.id);
+      } catch (err) {
+        report.failedTrees.push({ id: tree.id, message: errorMessage(err) });
+      }
     }
-  }
+  };
+  if (pods) await pods.lockTrees(sweepTrees);
+  else await sweepTrees();
 
+  const running = pods?.runningImageKeys() ?? new Set<string>();
   const byLastUse = [...(await store.listImages())].sort((a, b) => a.lastUsed - b.lastUsed);
   const expired = [];
   for (const image of byLastUse) {

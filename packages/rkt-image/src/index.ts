@@ -12,7 +12,7 @@ export type { ExportOptions, ExportResult } from './export.js';
 export { extractImage } from './extract.js';
 export type { ExtractOptions, ExtractResult } from './extract.js';
 export { gcStore } from './gc.js';
-export type { GcOptions, GcReport } from './gc.js';
+export type { GcOptions, GcPodHooks, GcReport } from './gc.js';
 export { indentJson } from './indent-json.js';
 export { displayName, formatImageJson, formatImageTable, shortId } from './list-format.js';
 export type { TableOptions } from './list-format.js';

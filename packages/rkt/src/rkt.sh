@@ -13,7 +13,10 @@ USAGE:
 	rkt [command]
 
 COMMANDS:
+	cat-manifest		Inspect and print the pod manifest
+	enter			Enter the namespaces of an app within a rkt pod
 	fetch			Fetch image(s) and store them in the local store
+	gc			Garbage collect rkt pods no longer in use
 	image build		Build an ACI from a directory tree or a rootfs plus flags
 	image cat-manifest	Inspect and print the image manifest
 	image export		Export a stored image to an ACI file
@@ -23,6 +26,13 @@ COMMANDS:
 	image render		Render a stored image to a directory
 	image rm		Remove one or more images with the given IDs or image names from the local store
 	image verify		Verify the rendered tree of stored images
+	list			List pods
+	prepare			Prepare to run image(s) in a pod in rkt
+	rm			Remove all files and resources associated with an exited pod
+	run			Run image(s) in a pod in rkt
+	run-prepared		Run a prepared application pod in rkt
+	status			Check the status of a rkt pod
+	stop			Stop a pod
 	version			Print the version and exit
 	help			Help about any command
 

@@ -3,7 +3,8 @@
 #   enter --pid=PID --appname=APP -- [CMD [ARGS...]]
 # Joins the mount namespace of PID (the app: fly has no other namespaces) and runs CMD as root in
 # the app's root and working directory with the app's environment; the exec helper closes inherited
-# fds. Without CMD: /bin/bash like rkt, or /bin/sh when the app has no bash. Exit = CMD's.
+# fds; the command does not die with whoever ran rkt enter (no parent-death signal, unlike apps).
+# Without CMD: /bin/bash like rkt, or /bin/sh when the app has no bash. Exit = CMD's.
 set -eu
 
 die() {
@@ -37,5 +38,5 @@ if [ $# -eq 0 ]; then
   fi
 fi
 pod=$(pwd -P)
-eval "set -- $APP_ENV \"\$pod/stage1/rootfs/exec\" --root \"\$pod/\$APP_ROOT\" --wd \"\$APP_WORKDIR\" --uid 0 --gid 0 -- \"\$@\""
+eval "set -- $APP_ENV \"\$pod/stage1/rootfs/exec\" --root \"\$pod/\$APP_ROOT\" --wd \"\$APP_WORKDIR\" --uid 0 --gid 0 --parent-death-signal 0 -- \"\$@\""
 exec nsenter --target "$pid" --mount -- /usr/bin/env -i "$@"
