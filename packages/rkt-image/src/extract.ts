@@ -4,7 +4,7 @@ import { encodeImageManifest } from '@rkt/appc';
 import { readAci } from '@rkt/appc/aci';
 import { RktError } from '@rkt/common';
 import type { Store } from '@rkt/store';
-import { DirWriter } from './dir-writer.js';
+import { TreeWriter } from '@rkt/store/tree';
 import { failure } from './errors.js';
 import { discardOutputDir, prepareOutputDir } from './output-dir.js';
 import { resolveImage } from './resolve.js';
@@ -38,10 +38,11 @@ export async function extractImage(
   const record = await resolveImage(store, image);
   const out = await prepareOutputDir(dir, opts.overwrite);
   try {
-    const writer = new DirWriter(out.path, {
-      chown: opts.chown ?? process.geteuid?.() === 0,
-      rootfsOnly: opts.rootfsOnly,
-    });
+    // The store's tree writer: it never writes through a symlink the archive made, never replaces
+    // a path, and creates device nodes and fifos as root.
+    const rootfs = opts.rootfsOnly ? out.path : join(out.path, 'rootfs');
+    const writer = new TreeWriter(rootfs, { chown: opts.chown ?? process.geteuid?.() === 0 });
+    writer.beginImage();
     const { stream } = await store.openBlob(record.key);
     const summary = await readAci(stream, { onEntry: (entry, body) => writer.write(entry, body) });
     if (summary.imageId !== record.id) {

@@ -4,8 +4,6 @@ export type { ImageCommand, ListCommand } from './command-line.js';
 export { runImageCommand } from './commands.js';
 export type { CommandIo, RunnableCommand } from './commands.js';
 export { copyTree } from './copy-tree.js';
-export { DirWriter } from './dir-writer.js';
-export type { DirWriterOptions } from './dir-writer.js';
 export { parseGoDuration } from './duration.js';
 export { exportImage } from './export.js';
 export type { ExportOptions, ExportResult } from './export.js';
