@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodeImageManifest, type ImageManifest } from '@rkt/appc';
 import { RktError } from '@rkt/common';
@@ -13,13 +13,21 @@ export function copyTree(from: string, to: string): void {
     throw new RktError('POD_PREPARE', `cannot copy ${from} to ${to}: ${r.stderr.trim() || r.error?.message}`);
 }
 
-/** The stage1 tree is copied into the pod (a few small files), so its entrypoints exist everywhere. */
+/**
+ * The stage1 tree is copied into the pod (a few small files), so its entrypoints exist everywhere.
+ * Copied in-process: a stage1 holds regular files, directories and symlinks owned by root, and a
+ * cp(1) process would cost more than the copy.
+ */
 export async function layStage1(store: Store, podDir: string, key: string): Promise<ImageManifest> {
   const tree = await store.renderImage(key);
   const manifest = await store.readManifest(key);
   mkdirSync(join(podDir, 'stage1'), { mode: 0o750 });
   writeFileSync(join(podDir, 'stage1', 'manifest'), encodeImageManifest(manifest), { mode: 0o640 });
-  copyTree(tree.rootfs, join(podDir, 'stage1', 'rootfs'));
+  cpSync(tree.rootfs, join(podDir, 'stage1', 'rootfs'), {
+    recursive: true,
+    preserveTimestamps: true,
+    verbatimSymlinks: true,
+  });
   writeFileSync(join(podDir, 'stage1TreeStoreID'), tree.id, { mode: 0o640 });
   return manifest;
 }

@@ -2,7 +2,14 @@
 # rkt: the dispatcher. It finds the subcommand among rkt's global flags and execs the binary that
 # implements it (bin/rkt-<command>), passing every other argument through in order. No other logic
 # lives here, so `rkt CMD` costs one exec more than calling rkt-CMD directly.
-here=$(dirname "$(readlink -f "$0")")
+# Our directory without forking on the common paths (bin/rkt, /usr/local/bin/rkt); a symlink to rkt
+# (e.g. from another bin dir) is resolved to find the binaries beside the real file.
+self=$0
+[ -L "$self" ] && self=$(readlink -f "$self")
+case $self in
+  */*) here=${self%/*} ;;
+  *) here=$(dirname "$(command -v "$self")") ;;
+esac
 
 usage() {
   cat <<'USAGE'
