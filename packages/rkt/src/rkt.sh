@@ -40,6 +40,7 @@ COMMANDS:
 	run-prepared		Run a prepared application pod in rkt
 	status			Check the status of a rkt pod
 	stop			Stop a pod
+	trust			Trust a key for image verification (also: trust list, trust rm)
 	version			Print the version and exit
 	help			Help about any command
 
