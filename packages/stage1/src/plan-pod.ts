@@ -1,6 +1,7 @@
 import type { ImageManifest, PodManifest } from '@rkt/appc';
 import { stage1Error } from './errors.js';
 import type { AppRootfs, EmptyVolumePlan, PlanFormat, PodPlan } from './plan.js';
+import { planOci, type OciAppInput } from './oci-plan.js';
 import { resolveApp } from './resolve-app.js';
 import type { Stage1Info } from './stage1-info.js';
 
@@ -10,6 +11,9 @@ export const PLAN_FORMATS: Record<PlanFormat, { stage1Binds: readonly string[]; 
     // fly: no pid/net namespaces, so the host's /dev, /proc and /sys are the app's; host volumes are
     // not recursive unless asked (rkt.md §6.1).
     'sh-v1': { stage1Binds: ['/dev', '/proc', '/sys'], recursiveDefault: false },
+    // stage1-default: crun gives each app its own /dev, /proc and /sys; host volumes are recursive
+    // unless asked otherwise, as in rkt's nspawn flavors.
+    'oci-v1': { stage1Binds: [], recursiveDefault: true },
   };
 
 export function isPlanFormat(format: string | undefined): format is PlanFormat {
@@ -48,6 +52,7 @@ export async function planPod(input: PlanPodInput): Promise<PodPlan> {
   if (!UUID.test(input.uuid)) throw stage1Error('PLAN_INPUT', `"${input.uuid}" is not a pod UUID`);
   const spec = PLAN_FORMATS[format];
   const plan: PodPlan = { format, uuid: input.uuid, apps: [], emptyVolumes: [], warnings: [] };
+  const ociApps: OciAppInput[] = [];
   for (const ra of input.manifest.apps) {
     const given = input.apps.find((a) => a.name === ra.name);
     if (given === undefined)
@@ -64,7 +69,10 @@ export async function planPod(input: PlanPodInput): Promise<PodPlan> {
     plan.apps.push(r.plan);
     plan.warnings.push(...r.warnings);
     for (const v of r.emptyVolumes) addEmptyVolume(plan.emptyVolumes, v);
+    const app = ra.app ?? given.imageManifest.app;
+    if (app !== undefined) ociApps.push({ plan: r.plan, app });
   }
+  if (format === 'oci-v1') plan.oci = await planOci(input.uuid, input.manifest, ociApps, plan.warnings);
   return plan;
 }
 

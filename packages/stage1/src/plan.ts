@@ -1,4 +1,5 @@
 import type { EnvironmentVariable } from '@rkt/appc';
+import type { OciPodPlan } from './oci-plan.js';
 
 /**
  * The resolved, flavor-independent plan of a pod: plain data, everything decided. Paths inside the
@@ -13,9 +14,11 @@ export interface PodPlan {
   /** backing directories of `empty` volumes, created by writePodPlan */
   emptyVolumes: EmptyVolumePlan[];
   warnings: string[];
+  /** format oci-v1 only: isolation, event handlers and /etc targets per app */
+  oci?: OciPodPlan;
 }
 
-export type PlanFormat = 'sh-v1';
+export type PlanFormat = 'sh-v1' | 'oci-v1';
 
 /** How an app's tree reaches its root: an overlay over the store's rendered tree, or a copy in the pod. */
 export type AppRootfs = { kind: 'overlay'; lower: string; treeStoreId: string } | { kind: 'copy' };
