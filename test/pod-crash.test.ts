@@ -1,8 +1,11 @@
 // Crashes and races through bin/rkt, as root: `rkt run` killed with SIGKILL at several moments, and
 // twenty runs in parallel with a gc loop. Afterwards gc must leave nothing: no pod directory, no
 // mount under the data dir, no process of a pod.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  FLY_STAGE1,
   listJson,
   mountsUnder,
   podDirsLeft,
@@ -17,6 +20,20 @@ import {
 
 const tempDir = usePodDirs('rkt-e2e-pod-crash-');
 const images = testImages();
+
+/** Live processes in any cgroup of the pod (crun puts stage1-default's under /rkt/<uuid>). */
+function inPodCgroups(uuid: string): number[] {
+  return readdirSync('/proc')
+    .filter((n) => /^\d+$/.test(n))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cgroup`, 'utf8').includes(`/rkt/${uuid}`);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
 
 async function expectAllCollected(dir: string): Promise<void> {
   for (let i = 0; i < 50 && processesRootedIn(dir).length > 0; i++) await sleep(20);
@@ -53,6 +70,20 @@ describe('rkt run killed with SIGKILL', () => {
     await run.done;
     for (let i = 0; i < 50 && processesRootedIn(dir).includes(pid); i++) await sleep(20);
     expect(processesRootedIn(dir)).toEqual([]);
+    expect((await listJson(dir)).map((p) => p.state)).toEqual(['exited']);
+    await expectAllCollected(dir);
+  });
+
+  it('while the app runs on stage1-default: the sandbox, and with it the app, goes too', async () => {
+    const dir = await tempDir();
+    const stage1 = join(dirname(FLY_STAGE1), 'stage1-default.aci');
+    const { run, uuid } = await runSleeper(dir, [`--stage1-path=${stage1}`, '--net=none']);
+    // crun pivots each app into its root, so the apps are found by their cgroup, not their root
+    expect(inPodCgroups(uuid).length).toBeGreaterThan(0);
+    run.child.kill('SIGKILL');
+    await run.done;
+    for (let i = 0; i < 100 && inPodCgroups(uuid).length > 0; i++) await sleep(20);
+    expect(inPodCgroups(uuid)).toEqual([]);
     expect((await listJson(dir)).map((p) => p.state)).toEqual(['exited']);
     await expectAllCollected(dir);
   });

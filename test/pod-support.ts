@@ -1,10 +1,13 @@
 // Shared by the pod end-to-end tests: a data dir per test, `rkt run` in the background, the process
 // tree of a pod, and a cleanup that kills (by PID) whatever a test started and removes its dirs.
+// These tests exercise the pod lifecycle on stage1-fly: `run` and `prepare` get
+// --stage1-path=bin/stage1-fly.aci unless a test picks a stage1 itself. stage1-default (the engine's
+// default) has its own suites, test/stage1-default*.test.ts.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, expect } from 'vitest';
 import { testImages } from './helpers/images.js';
 import { RKT, rkt, type Run, type RunOptions } from './helpers/rkt.js';
@@ -108,13 +111,25 @@ export function usePodDirs(prefix = 'rkt-e2e-pod-'): () => Promise<string> {
   };
 }
 
+/** The fly stage1 built next to the binaries; it lies in the built-in stage1 dir, so it needs no signature. */
+export const FLY_STAGE1 = join(dirname(RKT), 'stage1-fly.aci');
+
+/** `run`/`prepare` arguments with the fly stage1 selected, unless they select one already. */
+export function onFly(args: readonly string[]): string[] {
+  const at = args.findIndex((a) => !a.startsWith('-'));
+  const command = args[at];
+  if ((command !== 'run' && command !== 'prepare') || args.some((a) => a.startsWith('--stage1-')))
+    return [...args];
+  return [...args.slice(0, at + 1), `--stage1-path=${FLY_STAGE1}`, ...args.slice(at + 1)];
+}
+
 export function rktIn(dir: string, args: readonly string[], opts: RunOptions = {}): Promise<Run> {
-  return rkt([`--dir=${dir}`, ...args], opts);
+  return rkt([`--dir=${dir}`, ...onFly(args)], opts);
 }
 
 /** Start `rkt --dir=DIR ARGS` in the background, output captured. */
 export function startRkt(dir: string, args: readonly string[]): Background {
-  const child = spawn(RKT, [`--dir=${dir}`, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(RKT, [`--dir=${dir}`, ...onFly(args)], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

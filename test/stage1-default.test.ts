@@ -163,7 +163,7 @@ describe('stage1-default: a pod of one app', () => {
     expect(await hostLeftovers(r.dir, r.podDir, r.uuid)).toEqual([]);
   });
 
-  it('--net=host shares the host network; other networks are refused', async () => {
+  it('--net=host shares the host network; the implicit default stays contained; others are refused', async () => {
     const r = await run([testImages().busybox.path, ...sh('ip -o link | wc -l; hostname')].slice(0), '');
     expect(r.code).toBe(0);
     const dir = await tempDir();
@@ -171,8 +171,14 @@ describe('stage1-default: a pod of one app', () => {
       runArgs(dir, ['--net=host', testImages().busybox.path, ...sh('ip -o link | wc -l')]),
     );
     expect(Number(host.stdout.trim())).toBeGreaterThan(1);
-    const refused = await rkt(runArgs(await tempDir(), ['--net=default', testImages().busybox.path]));
+    const contained = await rkt(
+      runArgs(await tempDir(), ['--net=default', testImages().busybox.path, ...sh('ip -o link | wc -l')]),
+    );
+    expect(contained.code).toBe(0);
+    expect(contained.stdout).toBe('1\n');
+    expect(contained.stderr).toBe('');
+    const refused = await rkt(runArgs(await tempDir(), ['--net=mynet', testImages().busybox.path]));
     expect(refused.code).toBe(254);
-    expect(refused.stderr).toMatch(/needs CNI networking.*--net=none or --net=host/);
+    expect(refused.stderr).toMatch(/--net=mynet is not supported by stage1-default/);
   });
 });

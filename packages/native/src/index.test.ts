@@ -109,3 +109,19 @@ describe('execve', () => {
     expect(lines[4]).toBe('still-locked');
   });
 });
+
+describe('execve with a moved fd', () => {
+  it('keeps [from, to] as fd `to`, still locked', () => {
+    const dir = tempDir();
+    const addon = join(import.meta.dirname, '../../../build/rkt-native.node');
+    const program = `
+      const b = require(${JSON.stringify(addon)});
+      const fd = require('fs').openSync(${JSON.stringify(dir)}, 'r');
+      if (fd === 3) throw new Error('the test needs the lock fd elsewhere than 3');
+      b.flock(fd, 2 | 4);
+      b.execve('/bin/sh', ['sh', '-c', '[ -e /proc/$$/fd/3 ] && echo fd3; flock -n -x "$1" true || echo locked', 'sh', ${JSON.stringify(dir)}], ['PATH=/usr/bin:/bin'], [[fd, 3]]);`;
+    const res = spawnSync(process.execPath, ['-e', program], { encoding: 'utf8' });
+    expect(res.stderr).toBe('');
+    expect(res.stdout).toBe('fd3\nlocked\n');
+  });
+});

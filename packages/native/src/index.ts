@@ -8,7 +8,7 @@ interface Binding {
   flock(fd: number, op: number): number;
   mknod(path: string, mode: number, major: number, minor: number): number;
   syncfs(fd: number): number;
-  execve(path: string, argv: string[], envp: string[], keepFds: number[]): number;
+  execve(path: string, argv: string[], envp: string[], keepFds: (number | [number, number])[]): number;
 }
 
 const LOCK_SH = 1;
@@ -85,14 +85,15 @@ export function syncfs(fd: number): void {
 
 /**
  * Replace this process with `path` (no return on success), keeping `keepFds` open across the exec
- * (e.g. the pod lock). Signal dispositions, the signal mask and stdio blocking mode are reset to what
- * a freshly started program expects. Flush stdout/stderr before calling: pending writes are lost.
+ * (e.g. the pod lock); an entry `[from, to]` keeps `from` as fd `to` instead (shell scripts can only
+ * name fds 0-9). Signal dispositions, the signal mask and stdio blocking mode are reset to what a
+ * freshly started program expects. Flush stdout/stderr before calling: pending writes are lost.
  */
 export function execve(
   path: string,
   argv: readonly string[],
   env: NodeJS.ProcessEnv,
-  keepFds: readonly number[] = [],
+  keepFds: readonly (number | [number, number])[] = [],
 ): never {
   const envp = Object.entries(env)
     .filter((kv): kv is [string, string] => kv[1] !== undefined)

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
@@ -109,11 +110,27 @@ static napi_value js_execve(napi_env env, napi_callback_info info) {
     napi_throw_type_error(env, NULL, "bad argv, envp or keepFds");
     return NULL;
   }
+  /* Each entry is an fd to keep, or [from, to]: keep `from` as fd `to` (dup2 leaves `to` without
+   * close-on-exec). Shells only name fds 0-9, so a lock fd handed to a sh script is moved low. */
   for (uint32_t i = 0; i < nkeep; i++) {
     napi_value v;
-    int32_t fd;
+    bool is_pair;
+    int32_t fd, to = -1;
     napi_get_element(env, argv[3], i, &v);
-    napi_get_value_int32(env, v, &fd);
+    napi_is_array(env, v, &is_pair);
+    if (is_pair) {
+      napi_value from_v, to_v;
+      napi_get_element(env, v, 0, &from_v);
+      napi_get_element(env, v, 1, &to_v);
+      napi_get_value_int32(env, from_v, &fd);
+      napi_get_value_int32(env, to_v, &to);
+      if (fd != to) {
+        if (dup2(fd, to) < 0) return result(env, -1);
+        continue;
+      }
+    } else {
+      napi_get_value_int32(env, v, &fd);
+    }
     int flags = fcntl(fd, F_GETFD);
     if (flags < 0 || fcntl(fd, F_SETFD, flags & ~FD_CLOEXEC) < 0) return result(env, -1);
   }

@@ -50,13 +50,17 @@ export function warner(prog: string): (message: string) => void {
   return (message) => writeSync(2, `${prog}: ${message}\n`);
 }
 
-/** The built-in stage1: next to this binary (rkt's fallback), or where `make install` puts images. */
+/**
+ * The built-in stage1 is stage1-default (crun, full isolation); stage1-fly is one --stage1-name or
+ * --stage1-path away. Its image sits next to this binary (rkt's fallback) or where `make install`
+ * puts images.
+ */
 export function stage1Defaults(): Stage1Defaults {
   const here = dirname(realpathSync(process.argv[1] ?? '.'));
   return {
-    name: 'coreos.com/rkt/stage1-fly',
+    name: 'coreos.com/rkt/stage1-default',
     version: RKT_VERSION,
-    file: 'stage1-fly.aci',
+    file: 'stage1-default.aci',
     imageDirs: [here, join(here, '../lib/rkt/stage1-images')],
   };
 }

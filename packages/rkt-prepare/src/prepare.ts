@@ -94,6 +94,7 @@ export async function preparePod(input: PrepareInput): Promise<PreparedPod> {
     store,
     { fetch: async (image) => (await fetchImages([{ image }], { ...fetchOpts, pullPolicy: 'new' }))[0]!.key },
     render,
+    input.stage1Defaults.imageDirs,
   );
   const overlay = !bool(args.pod, 'no-overlay') && overlaySupported();
   return withPrepareLock(input.dataDir, 'shared', async () => {

@@ -19,7 +19,7 @@ void runCli('run', async () => {
   const warn = warner('run');
   const { prepared, env } = await prepareFromArgs('run', args, warn);
   prepared.pod.toRun();
-  handOff({
+  await handOff({
     pod: prepared.pod,
     stage1: prepared.stage1,
     flags: args.pod,

@@ -50,7 +50,7 @@ void runCli('run-prepared', async () => {
       );
     }
     const stage1 = readStage1Info(decodeImageManifest(readFileSync(join(pod.path, 'stage1', 'manifest'))));
-    handOff({
+    await handOff({
       pod,
       stage1,
       flags: args.pod,

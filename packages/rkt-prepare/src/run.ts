@@ -1,8 +1,18 @@
 import { execve } from '@rkt/native';
 import type { InsecureOptions } from '@rkt/common';
 import type { LockedPod } from '@rkt/pod';
-import { entrypointPath, runArgs, type RunArgsOptions, type Stage1Info } from '@rkt/stage1';
+import {
+  dnsFiles,
+  entrypointPath,
+  runArgs,
+  writeDnsFiles,
+  type RunArgsOptions,
+  type Stage1Info,
+} from '@rkt/stage1';
 import { all, bool, last, type FlagValues } from './argv.js';
+
+/** Where stage1 finds the pod lock. */
+const LOCK_FD = 3;
 
 export interface HandOff {
   /** locked and already in run/ */
@@ -42,13 +52,28 @@ export function runOptions(h: Omit<HandOff, 'env' | 'warn'>): RunArgsOptions {
 }
 
 /**
- * Become the pod: exec the stage1 run entrypoint in this process (rkt's stage0 does the same), with
- * the pod dir as cwd and the locked pod fd kept open as RKT_LOCK_FD. Nothing of Node remains.
+ * Become the pod: write the files --dns* and --hosts-entry ask for (stage0's job in rkt), then exec
+ * the stage1 run entrypoint in this process (rkt's stage0 does the same), with the pod dir as cwd
+ * and the locked pod fd kept open as RKT_LOCK_FD. Nothing of Node remains.
  */
-export function handOff(h: HandOff): never {
-  const { argv, warnings } = runArgs(h.stage1, runOptions(h));
+export async function handOff(h: HandOff): Promise<never> {
+  const f = h.flags;
+  const dnsDomain = last(f, 'dns-domain');
+  const dns = dnsFiles({
+    dns: all(f, 'dns'),
+    dnsSearch: all(f, 'dns-search'),
+    dnsOpt: all(f, 'dns-opt'),
+    hostsEntry: all(f, 'hosts-entry'),
+    ...(dnsDomain === undefined ? {} : { dnsDomain }),
+  });
+  await writeDnsFiles(h.pod.path, dns);
+  const { argv, warnings } = runArgs(h.stage1, { ...runOptions(h), dnsConfMode: dns.mode });
   warnings.forEach(h.warn);
   const entrypoint = entrypointPath(h.pod.path, h.stage1, 'run');
   process.chdir(h.pod.path);
-  return execve(entrypoint, [entrypoint, ...argv], { ...h.env, RKT_LOCK_FD: String(h.pod.fd) }, [h.pod.fd]);
+  // The lock goes to fd 3: POSIX shells (the stage1 entrypoints) can name only fds 0-9, and must be
+  // able to close it in the children that should not hold the pod's lock.
+  return execve(entrypoint, [entrypoint, ...argv], { ...h.env, RKT_LOCK_FD: String(LOCK_FD) }, [
+    [h.pod.fd, LOCK_FD],
+  ]);
 }

@@ -1,4 +1,5 @@
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, realpathSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { RktError } from '@rkt/common';
 import type { Store } from '@rkt/store';
 import type { Stage1Ref } from './stage1-selection.js';
@@ -20,10 +21,14 @@ export async function resolveStage1(
   store: Store,
   fetcher: Stage1Fetcher,
   render: boolean,
+  builtInDirs: readonly string[] = [],
 ): Promise<string> {
   switch (ref.kind) {
-    case 'image':
+    case 'image': {
+      const file = builtInFile(ref.image, builtInDirs);
+      if (file !== undefined) return (await store.importImage(createReadStream(file), { render })).record.key;
       return fetcher.fetch(ref.image);
+    }
     case 'hash':
       return store.resolveKey(ref.hash);
     case 'default': {
@@ -43,4 +48,27 @@ export async function resolveStage1(
       return record.key;
     }
   }
+}
+
+/**
+ * rkt skips the signature check of a stage1 image that lies in the built-in stage1 images
+ * directory (rkt.md §6.2): those files came with the engine. Symlinks are resolved first, so a link
+ * there pointing elsewhere does not count.
+ */
+function builtInFile(image: string, dirs: readonly string[]): string | undefined {
+  if (image.includes('://')) return undefined;
+  let file: string;
+  try {
+    file = realpathSync(resolve(image));
+  } catch {
+    return undefined;
+  }
+  const real = dirs.flatMap((d) => {
+    try {
+      return [realpathSync(d)];
+    } catch {
+      return [];
+    }
+  });
+  return real.includes(dirname(file)) ? file : undefined;
 }

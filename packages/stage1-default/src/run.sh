@@ -43,10 +43,15 @@ load_pod_plan
 [ "$POD_UUID" = "$uuid" ] || die "run: this is pod $POD_UUID, not $uuid"
 
 # The network stage: `none` = a new network namespace with loopback up, `host` = the host's.
-# CNI networks (rkt's `default` included) plug in here later.
+# CNI networks plug in here later. Until then rkt's implicit `default` network (what stage0 sends
+# when the user gave no --net) stays contained: a private namespace with loopback only, so a pod
+# started without flags is isolated rather than on the host's network. Said only with --debug: the
+# app's stderr is the pod's, byte for byte.
 case $net in
   none | host) ;;
-  '' | default) die "run: --net=${net:-default} needs CNI networking, which stage1-default does not have yet; use --net=none or --net=host" ;;
+  '' | default)
+    [ -z "$debug" ] || printf '%s\n' 'stage1: the default network (CNI) is not available yet: loopback only; --net=host gives the host network' >&2
+    net=none ;;
   *) die "run: --net=$net is not supported by stage1-default (only none or host for now)" ;;
 esac
 case $hostname in
@@ -107,7 +112,16 @@ stop_apps() { # TERM (stop --force: KILL) every app, again each second for one s
   done
   for a in $POD_APPS; do [ -e "$RUNDIR/done.$a" ] || oci kill "$uuid-$a" KILL >/dev/null 2>&1 || :; done
 }
-trap 'stop_apps &' TERM INT HUP
+# The pod lock and the watchdog FIFO stay with this process only: a long-lived child holding either
+# would keep the pod looking alive (lock) or its sandbox up (FIFO) after this supervisor died.
+wfd=7
+[ "$RKT_LOCK_FD" != 7 ] || wfd=6
+close_pod_fds() {
+  # stage0 passes the lock as fd 3; a multi-digit fd cannot be named by sh, and is left open
+  case $RKT_LOCK_FD in [0-9]) eval "exec $RKT_LOCK_FD>&-" ;; esac
+  eval "exec $wfd>&-"
+}
+trap '(close_pod_fds; stop_apps) &' TERM INT HUP
 
 pause=${uuid}_pause
 bundle=$OCI/pause/private-net
@@ -124,9 +138,13 @@ fail() { # a setup step failed after the sandbox was started
   exit 254
 }
 # The detached pause must not hold our stdout/stderr (a caller's pipe would stay open after a crash):
-# crun's own messages go to a log, shown when it fails.
-oci --log="file:$POD/$RUNDIR/crun-pause.log" run -d --pid-file "$POD/$RUNDIR/pause.pid" --bundle "$bundle" "$pause" \
-  </dev/null >/dev/null 2>&1 || {
+# crun's own messages go to a log, shown when it fails. It gets the read end of a FIFO whose only
+# writer is this process: when we die, even by SIGKILL, the pause sees the FIFO close and exits, and
+# the kernel kills the pod's processes with its PID namespace.
+mkfifo "$RUNDIR/supervisor" || die 'run: cannot create the supervisor FIFO'
+eval "exec $wfd<>\"\$RUNDIR/supervisor\""
+oci --log="file:$POD/$RUNDIR/crun-pause.log" run -d --preserve-fds 1 --pid-file "$POD/$RUNDIR/pause.pid" \
+  --bundle "$bundle" "$pause" </dev/null >/dev/null 2>&1 3<"$RUNDIR/supervisor" || {
   cat "$RUNDIR/crun-pause.log" >&2 2>/dev/null
   fail 'run: cannot start the pod sandbox'
 }
@@ -144,6 +162,7 @@ say "sandbox up: pause $pause_pid"
 
 run_app() { # APP: pre-start, the app, its status (+ fail-fast), post-stop
   trap : TERM INT HUP
+  close_pod_fds
   a=$1
   . "./$PLAN/$a.env"
   rc=0
