@@ -86,5 +86,7 @@ await Promise.all(
     build({ ...common, entryPoints: [entry], outfile: `build/${name.replace(/\.mjs$/, '.cjs')}` }),
   ),
 );
-await import('../packages/stage1-fly/build.mjs'); // the fly stage1 image, bin/stage1-fly.aci (needs bin/rkt-build)
-await import('../packages/stage1-default/build.mjs'); // the default stage1 image, bin/stage1-default.aci (needs bin/rkt-build)
+// The stage1 images, bin/stage1-fly.aci and bin/stage1-default.aci (packed with bin/rkt-build).
+const { buildStage1 } = await import('./build-stage1.mjs');
+await buildStage1('packages/stage1-fly');
+await buildStage1('packages/stage1-default');

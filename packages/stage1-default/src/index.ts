@@ -1,5 +1,5 @@
 // The default stage1 image (stage1-default): its name and where the build put it. The image itself
-// (sh entrypoints + the static pause) is built by ../build.mjs from ../stage1.json.
+// (sh entrypoints + the static pause) is built by scripts/build-stage1.mjs from ../stage1.json.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

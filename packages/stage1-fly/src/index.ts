@@ -1,5 +1,5 @@
 // The fly stage1 image: what it is called and where the build put it. The image itself (sh
-// entrypoints + exec helper) is built by ../build.mjs from ../stage1.json.
+// entrypoints + exec helper) is built by scripts/build-stage1.mjs from ../stage1.json.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
