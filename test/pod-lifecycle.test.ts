@@ -1,6 +1,8 @@
 // The pod lifecycle through bin/rkt, as root: exit codes and output of `rkt run`, every state with
 // `list` and `status` (text and JSON), prepare / run-prepared, UUID prefixes, gc and rm.
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RKT } from './helpers/rkt.js';
 import {
@@ -145,16 +147,18 @@ describe('states, list and status', () => {
   it('an aborted prepare (killed while preparing) lists as such and gc removes it', async () => {
     const dir = await tempDir();
     await rktIn(dir, ['--insecure-options=image', 'fetch', images.busybox.path]);
+    // Watch pods/prepare/ on disk (rkt list is too slow for the window of a few tens of ms) and kill
+    // the prepare as soon as its pod appears there; if it finished first, try again.
+    const preparing = join(dir, 'pods', 'prepare');
     let uuid: string | undefined;
     for (let attempt = 0; attempt < 20 && uuid === undefined; attempt++) {
       const prep = startRkt(dir, ['--insecure-options=image', 'prepare', images.busybox.path]);
-      for (let i = 0; i < 400 && uuid === undefined && prep.child.exitCode === null; i++) {
-        const pods = await listJson(dir);
-        uuid = pods.find((p) => p.state === 'preparing')?.name;
-        if (uuid === undefined) await sleep(1);
+      while (prep.child.exitCode === null && !(existsSync(preparing) && readdirSync(preparing).length > 0)) {
+        await sleep(1);
       }
-      if (uuid !== undefined) prep.child.kill('SIGKILL');
+      prep.child.kill('SIGKILL');
       await prep.done;
+      uuid = (await listJson(dir)).find((p) => p.state === 'aborted prepare')?.name;
       if (uuid === undefined) await rktIn(dir, ['gc', '--expire-prepared=0s']);
     }
     expect(uuid, 'caught a pod while it was being prepared').toBeDefined();

@@ -1,4 +1,4 @@
-import { chmod, link, mkdir, mkdtemp, symlink, utimes, writeFile } from 'node:fs/promises';
+import { chmod, link, mkdir, mkdtemp, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -21,7 +21,7 @@ export const MTIME = new Date('2020-02-02T02:02:02Z');
  * A small gzip'd ACI: etc/hello (0640), etc/hello-link (hardlink), bin/sh -> busybox (symlink),
  * ro/ (0555) holding ro/f. Returns the archive, its uncompressed tar and a record for it.
  */
-export async function fixtureAci(): Promise<{ gz: Buffer; tar: Buffer; record: ImageRecord; work: string }> {
+export async function fixtureAci(): Promise<{ gz: Buffer; tar: Buffer; record: ImageRecord }> {
   const work = await mkdtemp(join(tmpdir(), 'rkt-image-unit-'));
   const rootfs = join(work, 'rootfs');
   await mkdir(join(rootfs, 'etc'), { recursive: true });
@@ -41,13 +41,17 @@ export async function fixtureAci(): Promise<{ gz: Buffer; tar: Buffer; record: I
       done();
     },
   });
-  const written = await writeAci({ manifest: MANIFEST, rootfs }, sink, { compression: 'gzip' });
+  const written = await writeAci({ manifest: MANIFEST, rootfs }, sink, { compression: 'gzip' }).finally(
+    async () => {
+      await chmod(join(rootfs, 'ro'), 0o755);
+      await rm(work, { recursive: true, force: true });
+    },
+  );
   const gz = Buffer.concat(chunks);
   const key = toStoreKey(written.imageId);
   return {
     gz,
     tar: gunzipSync(gz),
-    work,
     record: record('f', {
       key,
       id: written.imageId,

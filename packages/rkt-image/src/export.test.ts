@@ -10,10 +10,9 @@ let fixture: Awaited<ReturnType<typeof fixtureAci>>;
 const dirs: string[] = [];
 beforeAll(async () => {
   fixture = await fixtureAci();
-  dirs.push(fixture.work);
 });
 afterEach(async () => {
-  await Promise.all(dirs.splice(1).map((d) => rm(d, { recursive: true, force: true })));
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
 });
 
 async function setup() {
