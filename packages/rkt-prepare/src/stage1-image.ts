@@ -1,7 +1,7 @@
-import { createReadStream, existsSync, realpathSync } from 'node:fs';
+import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { RktError } from '@rkt/common';
-import type { Store } from '@rkt/store';
+import type { ImageRecord, Store } from '@rkt/store';
 import type { Stage1Ref } from './stage1-selection.js';
 
 export interface Stage1Fetcher {
@@ -11,10 +11,10 @@ export interface Stage1Fetcher {
 
 /**
  * The store key of the selected stage1 image. The built-in default is imported from the first of
- * its files that exists, without a signature check (rkt trusts the images it was built with); the
- * file wins over the store so that a rebuilt engine never runs a stale stage1 of the same version
- * (re-importing a stored image only re-hashes a few kilobytes). Without a file, the store's image of
- * that name and version is used.
+ * its files that exists, without a signature check (rkt trusts the images it was built with), unless
+ * the store already holds it from that very file; a rebuilt engine's file (rewritten, so newer than
+ * the import) is imported again, so a stale stage1 of the same version never runs. Without a file,
+ * the store's image of that name and version is used.
  */
 export async function resolveStage1(
   ref: Stage1Ref,
@@ -33,8 +33,8 @@ export async function resolveStage1(
       return store.resolveKey(ref.hash);
     case 'default': {
       const location = ref.locations.find((l) => !l.includes('://') && existsSync(l));
+      const stored = await store.findImage(ref.name, [{ name: 'version', value: ref.version }]);
       if (location === undefined) {
-        const stored = await store.findImage(ref.name, [{ name: 'version', value: ref.version }]);
         if (stored) return stored.key;
         const remote = ref.locations.find((l) => l.includes('://'));
         if (remote !== undefined) return fetcher.fetch(remote);
@@ -44,10 +44,20 @@ export async function resolveStage1(
           { hint: 'give one with --stage1-path, --stage1-url, --stage1-name or --stage1-hash' },
         );
       }
+      if (stored && unchangedSince(location, stored)) return stored.key;
       const { record } = await store.importImage(createReadStream(location), { render });
       return record.key;
     }
   }
+}
+
+/**
+ * The stored image came from this file and the file has not been rewritten since (same size,
+ * modified before the import): reading and hashing it again, on every `rkt run`, would change nothing.
+ */
+function unchangedSince(file: string, stored: ImageRecord): boolean {
+  const st = statSync(file);
+  return st.size === stored.size && st.mtimeMs <= stored.importTime;
 }
 
 /**
