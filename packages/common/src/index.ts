@@ -9,6 +9,7 @@ export { formatCauseTree } from './cli/cause-tree.js';
 export { debugFromArgv } from './cli/debug-flag.js';
 export { guardEpipe, isEpipe } from './cli/epipe.js';
 export { warn } from './cli/streams.js';
+export { requireRoot } from './cli/root.js';
 export type { TextSink } from './cli/streams.js';
 
 export { formatTable } from './output/table.js';
@@ -28,6 +29,7 @@ export {
   DEFAULT_LOCAL_CONFIG_DIR,
   DEFAULT_SYSTEM_CONFIG_DIR,
   globalOptionsFrom,
+  globalOptionsFromValues,
 } from './flags/global-flags.js';
 export type { GlobalFlagsArgv, GlobalOptions } from './flags/global-flags.js';
 export { INSECURE_OPTIONS, parseInsecureOptions } from './flags/insecure-options.js';

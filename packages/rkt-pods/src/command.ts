@@ -1,13 +1,13 @@
 import {
   emptyConfig,
-  globalOptionsFrom,
+  globalOptionsFromValues,
   loadConfig,
+  requireRoot,
   resolveDataDir,
-  RktError,
   type GlobalOptions,
   type TextSink,
 } from '@rkt/common';
-import { boolFlag, describeFlags, flag, parseArgs, type FlagSpecs, type ParsedArgs } from './flags.js';
+import { describeFlags, flag, parseArgs, type FlagSpecs, type ParsedArgs } from './flags.js';
 
 /** Where a command writes: stdout is data, stderr diagnostics (prefixed with the command name). */
 export interface PodsIo {
@@ -38,11 +38,6 @@ export function usageText(def: CommandDef): string {
   return `Usage: ${def.synopsis}\n\n${def.description}\n\nFlags:\n${describeFlags(def.flags)}\n`;
 }
 
-/** rkt's ensureSuperuser. */
-export function requireRoot(): void {
-  if (process.geteuid?.() !== 0) throw new RktError('NOT_ROOT', 'cannot run as unprivileged user');
-}
-
 /**
  * Parse argv, check root, resolve the data dir (paths.d is read only when --dir is not given).
  * Undefined when help was asked for (printed already).
@@ -58,15 +53,7 @@ export async function commandContext(
     return undefined;
   }
   if (def.root) requireRoot();
-  const globals = globalOptionsFrom({
-    dir: flag(parsed, 'dir'),
-    'system-config': flag(parsed, 'system-config'),
-    'local-config': flag(parsed, 'local-config'),
-    'user-config': flag(parsed, 'user-config'),
-    'insecure-options': flag(parsed, 'insecure-options'),
-    debug: boolFlag(parsed, 'debug'),
-    'trust-keys-from-https': boolFlag(parsed, 'trust-keys-from-https'),
-  });
+  const globals = globalOptionsFromValues((name) => flag(parsed, name));
   const config = globals.dir === undefined ? await loadConfig(globals) : emptyConfig();
   return { parsed, globals, dataDir: await resolveDataDir(globals.dir, config) };
 }

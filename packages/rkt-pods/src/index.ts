@@ -1,13 +1,6 @@
 // rkt's pod management commands as functions: list, status, cat-manifest, stop, rm, gc and enter.
 // Each *-cli.ts is the thin binary around one of them.
-export {
-  commandContext,
-  requireRoot,
-  usageText,
-  type CommandContext,
-  type CommandDef,
-  type PodsIo,
-} from './command.js';
+export { commandContext, usageText, type CommandContext, type CommandDef, type PodsIo } from './command.js';
 export {
   GLOBAL_FLAGS,
   parseArgs,

@@ -1,10 +1,10 @@
 import { realpathSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
-  globalOptionsFrom,
+  globalOptionsFromValues,
   loadConfig,
+  requireRoot,
   resolveDataDir,
-  RktError,
   type GlobalOptions,
   type RktConfig,
 } from '@rkt/common';
@@ -23,23 +23,9 @@ export interface Environment {
 
 /** Global flags as parseRunArgs collected them, read the way every other binary reads them. */
 export async function environment(global: FlagValues): Promise<Environment> {
-  const flag = (name: string) => last(global, name);
-  const globals = globalOptionsFrom({
-    dir: flag('dir'),
-    'system-config': flag('system-config'),
-    'local-config': flag('local-config'),
-    'user-config': flag('user-config'),
-    'insecure-options': flag('insecure-options') ?? 'none',
-    debug: flag('debug') === 'true',
-    'trust-keys-from-https': flag('trust-keys-from-https') === 'true',
-  });
+  const globals = globalOptionsFromValues((name) => last(global, name));
   const config = await loadConfig(globals);
   return { globals, config, dataDir: await resolveDataDir(globals.dir, config) };
-}
-
-/** rkt refuses to prepare or run pods for anyone but root (rkt.md §0). */
-export function requireRoot(): void {
-  if (process.geteuid?.() !== 0) throw new RktError('NOT_ROOT', 'cannot run as unprivileged user');
 }
 
 /**

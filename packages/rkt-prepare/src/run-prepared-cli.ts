@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeImageManifest } from '@rkt/appc';
-import { RktError, runCli } from '@rkt/common';
+import { requireRoot, RktError, runCli } from '@rkt/common';
 import { lockPrepared, resolvePodUuid } from '@rkt/pod';
 import { readStage1Info } from '@rkt/stage1';
 import { parseRunArgs } from './argv.js';
-import { environment, requireRoot, warner } from './cli-common.js';
+import { environment, warner } from './cli-common.js';
 import { FLAGS } from './flag-table.js';
 import { overlaySupported } from './pod-trees.js';
 import { handOff } from './run.js';

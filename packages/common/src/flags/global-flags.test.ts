@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import yargs from 'yargs';
-import { addGlobalFlags, globalOptionsFrom } from './global-flags.js';
+import { addGlobalFlags, globalOptionsFrom, globalOptionsFromValues } from './global-flags.js';
 
 async function parse(args: string[]) {
   let seen: Record<string, unknown> | undefined;
@@ -81,5 +81,15 @@ describe('addGlobalFlags + globalOptionsFrom', () => {
       'http',
       'pubkey',
     ]);
+  });
+});
+
+describe('globalOptionsFromValues', () => {
+  it('reads string values the way globalOptionsFrom reads parsed ones', () => {
+    const values: Record<string, string> = { dir: '/d', 'insecure-options': 'image', debug: 'true' };
+    const o = globalOptionsFromValues((name) => values[name]);
+    expect(o).toMatchObject({ dir: '/d', debug: true, trustKeysFromHttps: false, localConfig: '/etc/rkt' });
+    expect([...o.insecureOptions]).toEqual(['image']);
+    expect(globalOptionsFromValues(() => undefined)).toMatchObject({ dir: undefined, debug: false });
   });
 });

@@ -93,3 +93,20 @@ export function globalOptionsFrom(argv: GlobalFlagsArgv): GlobalOptions {
     trustKeysFromHttps: argv['trust-keys-from-https'] ?? false,
   };
 }
+
+/**
+ * Typed options from a parser that keeps flag values as strings: `value(name)` is the last value
+ * given for a global flag, or undefined; booleans are given as "true"/"false".
+ */
+export function globalOptionsFromValues(value: (name: string) => string | undefined): GlobalOptions {
+  const bool = (name: string) => (value(name) === undefined ? undefined : value(name) === 'true');
+  return globalOptionsFrom({
+    dir: value('dir'),
+    'system-config': value('system-config'),
+    'local-config': value('local-config'),
+    'user-config': value('user-config'),
+    'insecure-options': value('insecure-options'),
+    debug: bool('debug'),
+    'trust-keys-from-https': bool('trust-keys-from-https'),
+  });
+}
