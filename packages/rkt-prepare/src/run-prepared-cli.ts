@@ -8,7 +8,7 @@ import { parseRunArgs } from './argv.js';
 import { environment, warner } from './cli-common.js';
 import { FLAGS } from './flag-table.js';
 import { overlaySupported } from './pod-trees.js';
-import { handOff } from './run.js';
+import { checkRunTimeFlags, handOff } from './run.js';
 
 /** run-prepared takes only the flags that matter when a prepared pod starts (rkt.md §1.1). */
 const RUN_TIME_FLAGS = new Set([
@@ -38,6 +38,7 @@ void runCli('run-prepared', async () => {
   if (args.apps.length !== 1 || args.apps[0]!.flags.size > 0 || args.apps[0]!.args) {
     throw new RktError('USAGE', 'expected exactly one argument: the UUID of a prepared pod');
   }
+  checkRunTimeFlags(args.pod);
   requireRoot();
   const env = await environment(args.global);
   const uuid = resolvePodUuid(env.dataDir, args.apps[0]!.image);

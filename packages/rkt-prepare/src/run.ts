@@ -1,11 +1,12 @@
 import { execve } from '@rkt/native';
-import type { InsecureOptions } from '@rkt/common';
+import { RktError, type InsecureOptions } from '@rkt/common';
 import type { LockedPod } from '@rkt/pod';
 import {
   dnsFiles,
   entrypointPath,
   runArgs,
   writeDnsFiles,
+  type DnsFiles,
   type RunArgsOptions,
   type Stage1Info,
 } from '@rkt/stage1';
@@ -27,13 +28,39 @@ export interface HandOff {
   warn: (message: string) => void;
 }
 
+function ipcOf(f: FlagValues): 'auto' | 'private' | 'parent' | undefined {
+  const ipc = last(f, 'ipc');
+  if (ipc !== undefined && ipc !== 'auto' && ipc !== 'private' && ipc !== 'parent') {
+    throw new RktError('BAD_FLAG', `--ipc=${ipc}: expected auto, private or parent`);
+  }
+  return ipc;
+}
+
+/** The files --dns* and --hosts-entry ask for; throws for values rkt rejects. */
+function dnsOf(f: FlagValues): DnsFiles {
+  const dnsDomain = last(f, 'dns-domain');
+  return dnsFiles({
+    dns: all(f, 'dns'),
+    dnsSearch: all(f, 'dns-search'),
+    dnsOpt: all(f, 'dns-opt'),
+    hostsEntry: all(f, 'hosts-entry'),
+    ...(dnsDomain === undefined ? {} : { dnsDomain }),
+  });
+}
+
+/**
+ * Refuse bad run-time flags before a pod exists: the hand-off reads them only after the pod has
+ * moved to run/, where a failure would leave an exited pod behind.
+ */
+export function checkRunTimeFlags(f: FlagValues): void {
+  ipcOf(f);
+  dnsOf(f);
+}
+
 /** What the stage1 run entrypoint is told, from rkt's run-time flags (rkt.md §2.2). */
 export function runOptions(h: Omit<HandOff, 'env' | 'warn'>): RunArgsOptions {
   const f = h.flags;
-  const ipc = last(f, 'ipc');
-  if (ipc !== undefined && ipc !== 'auto' && ipc !== 'private' && ipc !== 'parent') {
-    throw new Error(`--ipc=${ipc}: expected auto, private or parent`);
-  }
+  const ipc = ipcOf(f);
   const hostname = last(f, 'hostname');
   return {
     uuid: h.pod.uuid,
@@ -57,15 +84,7 @@ export function runOptions(h: Omit<HandOff, 'env' | 'warn'>): RunArgsOptions {
  * and the locked pod fd kept open as RKT_LOCK_FD. Nothing of Node remains.
  */
 export async function handOff(h: HandOff): Promise<never> {
-  const f = h.flags;
-  const dnsDomain = last(f, 'dns-domain');
-  const dns = dnsFiles({
-    dns: all(f, 'dns'),
-    dnsSearch: all(f, 'dns-search'),
-    dnsOpt: all(f, 'dns-opt'),
-    hostsEntry: all(f, 'hosts-entry'),
-    ...(dnsDomain === undefined ? {} : { dnsDomain }),
-  });
+  const dns = dnsOf(h.flags);
   await writeDnsFiles(h.pod.path, dns);
   const { argv, warnings } = runArgs(h.stage1, { ...runOptions(h), dnsConfMode: dns.mode });
   warnings.forEach(h.warn);

@@ -1,6 +1,7 @@
 import { RktError } from '@rkt/common';
 import { all, bool, last, type RunArgs } from './argv.js';
 import type { Command } from './flag-table.js';
+import { checkRunTimeFlags } from './run.js';
 
 /** The flag combinations rkt refuses before doing anything (rkt.md §1.1 run row). */
 export function validateRunArgs(args: RunArgs, command: Command): void {
@@ -23,6 +24,7 @@ export function validateRunArgs(args: RunArgs, command: Command): void {
     }
   }
   if (command !== 'run') return;
+  checkRunTimeFlags(args.pod);
   const nets = all(args.pod, 'net').flatMap((n) => n.split(','));
   if (args.pod.has('port') && nets.some((n) => n === 'none' || n === 'host')) {
     throw new RktError('USAGE', '--port cannot be used with --net=none or --net=host');
